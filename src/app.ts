@@ -1,0 +1,40 @@
+// Owns the application factory: buildApp(options) wires plugins, schemas and routes; used by the server and the tests.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { readFileSync } from 'node:fs'
+import database from './plugins/app/database.js'
+import contentStore from './plugins/app/content-store.js'
+import problemDetails from './plugins/app/problem-details.js'
+import swagger from './plugins/external/swagger.js'
+import articleRoutes from './routes/articles/index.js'
+import headlineRoutes from './routes/headlines/index.js'
+import { componentSchemas } from './schemas/index.js'
+
+export interface BuildAppOptions {
+  databasePath: string
+  /** Absolute base URL for links, without trailing slash. */
+  publicUrl: string
+  seedIfEmpty?: boolean
+  logger?: FastifyServerOptions['logger']
+}
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+
+export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    routerOptions: { maxParamLength: 200 }
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  for (const schema of componentSchemas) app.addSchema(schema)
+
+  await app.register(problemDetails)
+  await app.register(swagger, { publicUrl: options.publicUrl, version })
+  await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
+  await app.register(contentStore, { publicUrl: options.publicUrl })
+  await app.register(articleRoutes, { publicUrl: options.publicUrl })
+  await app.register(headlineRoutes)
+  return app
+}

@@ -1,0 +1,59 @@
+// Owns the runtime configuration: one TypeBox schema for the environment, validated once at start.
+import { envSchema } from 'env-schema'
+import { Type, type Static } from 'typebox'
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on (0 = any free port)' }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to bind' }),
+  DATABASE_PATH: Type.String({ minLength: 1, default: 'data/newsdesk.db', description: 'SQLite file; its directory is created' }),
+  LOG_LEVEL: Type.Enum([...LOG_LEVELS], { default: 'info', description: 'Pino log level' }),
+  PUBLIC_URL: Type.Optional(Type.String({
+    pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
+    description: 'Absolute base URL used in links and canonical URLs; defaults to http://HOST:PORT'
+  }))
+})
+export type Env = Static<typeof EnvSchema>
+
+export interface AppConfig {
+  port: number
+  host: string
+  databasePath: string
+  logLevel: (typeof LOG_LEVELS)[number]
+  publicUrl: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Validates the environment and returns typed config; throws ConfigError naming the bad variable. */
+export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
+  let parsed: Env
+  try {
+    parsed = envSchema<Env>({ schema: EnvSchema, data: env, dotenv: false })
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${describeEnvError(error)}`)
+  }
+  const displayHost = parsed.HOST.includes(':') ? `[${parsed.HOST}]` : parsed.HOST
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databasePath: parsed.DATABASE_PATH,
+    logLevel: parsed.LOG_LEVEL,
+    publicUrl: (parsed.PUBLIC_URL ?? `http://${displayHost}:${parsed.PORT}`).replace(/\/+$/, '')
+  }
+}
+
+interface AjvIssue { instancePath: string, message?: string, params?: { allowedValues?: unknown[] } }
+
+function describeEnvError (error: unknown): string {
+  const issues = (error as { errors?: AjvIssue[] }).errors
+  if (!Array.isArray(issues) || issues.length === 0) return (error as Error).message
+  return issues.map((issue) => {
+    const name = issue.instancePath.replace(/^\//, '')
+    const allowed = issue.params?.allowedValues
+    return `${name} ${issue.message ?? 'is invalid'}${allowed ? ` (${allowed.join(', ')})` : ''}`
+  }).join('; ')
+}

@@ -1,0 +1,15 @@
+// Owns producing the OpenAPI document from the code, exactly as the app serves it at the default PUBLIC_URL.
+import { buildApp } from './app.js'
+import { EXAMPLE_BASE_URL } from './schemas/examples.js'
+
+export const OPENAPI_FILE = new URL('../openapi/openapi.json', import.meta.url)
+
+export async function renderOpenApiDocument (): Promise<string> {
+  const app = await buildApp({ databasePath: ':memory:', publicUrl: EXAMPLE_BASE_URL })
+  try {
+    await app.ready()
+    return `${JSON.stringify(app.swagger(), null, 2)}\n`
+  } finally {
+    await app.close()
+  }
+}

@@ -1,0 +1,34 @@
+// Owns the OpenAPI 3.1 document (generated from route schemas by @fastify/swagger) and Swagger UI at /docs.
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+
+export interface SwaggerOptions { publicUrl: string, version: string }
+
+export default fp<SwaggerOptions>(async (app, options) => {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Newsdesk content API',
+        version: options.version,
+        description: 'Read articles, article lists and the "More No Comment" headline rail as JSON. ' +
+          'Errors are RFC 9457 problem documents (application/problem+json).'
+      },
+      servers: [{ url: options.publicUrl }],
+      tags: [
+        { name: 'articles', description: 'Articles and article lists' },
+        { name: 'headlines', description: 'Curated headline rails' }
+      ]
+    },
+    // Name components after each schema's $id (Article, Problem, ...) instead of def-0, def-1, ...
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}`
+    }
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1 }
+  })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}, { name: 'swagger' })

@@ -1,0 +1,6 @@
+// Owns the list of named schemas registered once with app.addSchema (they become OpenAPI components).
+import { Article, ArticlePage, ArticleSummary, Place, Section, Tag } from './article.js'
+import { Headline, HeadlineRail } from './headline.js'
+import { ProblemDetails } from './problem.js'
+
+export const componentSchemas = [Section, Tag, Place, ArticleSummary, Article, ArticlePage, Headline, HeadlineRail, ProblemDetails]

@@ -1,0 +1,49 @@
+// Owns the process: reads config, builds the app, listens, logs where it is, and shuts down cleanly on signals.
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig, type AppConfig } from './config.js'
+
+async function main (): Promise<void> {
+  let config: AppConfig
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
+
+  const app = await buildApp({
+    databasePath: config.databasePath,
+    publicUrl: config.publicUrl,
+    seedIfEmpty: true,
+    logger: { level: config.logLevel }
+  })
+
+  let closing = false
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    // A hung close must not keep the process alive forever.
+    const force = setTimeout(() => { app.log.error('forced exit after 10 s'); process.exit(1) }, 10_000)
+    force.unref()
+    app.close().then(() => process.exit(0), (error: unknown) => {
+      app.log.error({ err: error }, 'error while closing')
+      process.exit(1)
+    })
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : config.port
+  const base = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl
+  app.log.info(`Newsdesk API listening at ${base} (database ${config.databasePath})`)
+  app.log.info(`API docs (Swagger UI) at ${base}/docs, OpenAPI document at ${base}/openapi.json`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,23 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { loadConfig } from '../src/config.js'
+
+test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and port', () => {
+  assert.deepEqual(loadConfig({}), {
+    port: 3000, host: '127.0.0.1', databasePath: 'data/newsdesk.db', logLevel: 'info', publicUrl: 'http://127.0.0.1:3000'
+  })
+})
+
+test('values come from the environment, coerced and validated', () => {
+  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db', LOG_LEVEL: 'warn', PUBLIC_URL: 'https://api.example.org/news/' })
+  assert.equal(config.port, 8080)
+  assert.equal(config.logLevel, 'warn')
+  assert.equal(config.publicUrl, 'https://api.example.org/news')
+})
+
+test('a bad value is rejected with a message naming the variable', () => {
+  assert.throws(() => loadConfig({ PORT: '70000' }), /Invalid configuration: PORT must be <= 65535/)
+  assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be equal to one of the allowed values \(fatal, error, warn, info, debug, trace, silent\)/)
+  assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://x' }), /PUBLIC_URL must match pattern/)
+  assert.throws(() => loadConfig({ HOST: '' }), /HOST must NOT have fewer than 1 characters/)
+})
