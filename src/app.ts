@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { readFileSync } from 'node:fs'
 import database from './plugins/app/database.js'
 import contentStore from './plugins/app/content-store.js'
+import apiKeys from './plugins/app/api-keys.js'
 import problemDetails from './plugins/app/problem-details.js'
 import swagger from './plugins/external/swagger.js'
 import articleRoutes from './routes/articles/index.js'
@@ -34,6 +35,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(swagger, { publicUrl: options.publicUrl, version })
   await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
   await app.register(contentStore, { publicUrl: options.publicUrl })
+  await app.register(apiKeys)
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)
   return app

@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { SECURITY_SCHEMES } from '../app/api-keys.js'
 
 export interface SwaggerOptions { publicUrl: string, version: string }
 
@@ -16,6 +17,21 @@ export default fp<SwaggerOptions>(async (app, options) => {
           'Errors are RFC 9457 problem documents (application/problem+json).'
       },
       servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          [SECURITY_SCHEMES.bearer]: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key sent as `Authorization: Bearer <key>`. Create one with `npm run keys -- create --name <name>`.'
+          },
+          [SECURITY_SCHEMES.header]: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-API-Key',
+            description: 'The same API key sent as `X-API-Key: <key>`.'
+          }
+        }
+      },
       tags: [
         { name: 'articles', description: 'Articles and article lists' },
         { name: 'headlines', description: 'Curated headline rails' }
@@ -28,7 +44,7 @@ export default fp<SwaggerOptions>(async (app, options) => {
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1 }
+    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1, persistAuthorization: true }
   })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }, { name: 'swagger' })
