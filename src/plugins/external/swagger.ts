@@ -18,7 +18,8 @@ export default fp<SwaggerOptions>(async (app, options) => {
       servers: [{ url: options.publicUrl }],
       tags: [
         { name: 'articles', description: 'Articles and article lists' },
-        { name: 'headlines', description: 'Curated headline rails' }
+        { name: 'headlines', description: 'Curated headline rails' },
+        { name: 'navigation', description: 'Sections and tags with article counts' }
       ]
     },
     // Name components after each schema's $id (Article, Problem, ...) instead of def-0, def-1, ...
@@ -28,7 +29,12 @@ export default fp<SwaggerOptions>(async (app, options) => {
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1 }
+    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1 },
+    // The docs change only with a deploy: brief caching, no news/CDN directives.
+    uiHooks: { onRequest: (_request, reply, done) => { reply.setCachePolicy('docs'); done() } }
   })
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-}, { name: 'swagger' })
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    reply.setCachePolicy('docs')
+    return app.swagger()
+  })
+}, { name: 'swagger', dependencies: ['http-caching'] })
