@@ -1,5 +1,5 @@
 // Owns the OpenAPI description of HTTP delivery: the caching headers of GET responses and the 304 response.
-import type { TSchema } from 'typebox'
+import { Type, type TSchema } from 'typebox'
 
 const header = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'string', description, ...extra })
 
@@ -46,3 +46,14 @@ export function cachedResponses (schema: TSchema, options: CachedResponseOptions
     }
   } as const
 }
+
+/** Conditional request headers of cacheable GETs (documented as header parameters; other headers pass). */
+export const ConditionalHeaders = Type.Object({
+  'if-none-match': Type.Optional(Type.String({
+    description: 'ETags of representations the client holds ("tag", "tag1", "tag2" or *); a match (weak comparison) answers 304. Takes precedence over If-Modified-Since.'
+  })),
+  'if-modified-since': Type.Optional(Type.String({
+    description: 'HTTP date; when Last-Modified is not later, answers 304. Ignored when If-None-Match is sent.',
+    examples: ['Tue, 28 Jan 2020 00:00:00 GMT']
+  }))
+})

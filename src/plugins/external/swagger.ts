@@ -27,11 +27,14 @@ export default fp<SwaggerOptions>(async (app, options) => {
       buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}`
     }
   })
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1 },
-    // The docs change only with a deploy: brief caching, no news/CDN directives.
-    uiHooks: { onRequest: (_request, reply, done) => { reply.setCachePolicy('docs'); done() } }
+  // The docs change only with a deploy: brief caching, no news/CDN directives. The hook lives in an encapsulated
+  // scope so it covers Swagger UI's page and its static files, and nothing else.
+  await app.register(async (docs) => {
+    docs.addHook('onRequest', async (_request, reply) => { reply.setCachePolicy('docs') })
+    await docs.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1 }
+    })
   })
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.setCachePolicy('docs')

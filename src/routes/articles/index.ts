@@ -1,7 +1,7 @@
 // Owns the /articles routes: the filtered, sorted, paged list and single articles by slug.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Article, ArticleListQuery, ArticlePage, ArticleParams } from '../../schemas/article.js'
-import { cachedResponses } from '../../schemas/delivery.js'
+import { cachedResponses, ConditionalHeaders } from '../../schemas/delivery.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
 import { parseListRequest } from '../../content/list-request.js'
@@ -23,6 +23,7 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
         'published (no duplicates, no gaps); relevance scores may shift when the searched text changes. ' +
         '`total` and X-Total-Count count every matching article.',
       querystring: ArticleListQuery,
+      headers: ConditionalHeaders,
       response: {
         ...cachedResponses(ref(ArticlePage), { description: 'One page of articles', list: true }),
         ...problemResponses(400)
@@ -43,6 +44,7 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       tags: ['articles'],
       summary: 'Get one article by slug',
       params: ArticleParams,
+      headers: ConditionalHeaders,
       response: {
         ...cachedResponses(ref(Article), { description: 'The article' }),
         ...problemResponses(400, 404)

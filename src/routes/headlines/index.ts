@@ -1,7 +1,7 @@
 // Owns GET /headlines: the "More No Comment" rail, optionally without articles already on the page.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { HeadlineQuery, HeadlineRail } from '../../schemas/headline.js'
-import { cachedResponses } from '../../schemas/delivery.js'
+import { cachedResponses, ConditionalHeaders } from '../../schemas/delivery.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
 import { notFound } from '../../http/errors.js'
@@ -18,6 +18,7 @@ const headlines: FastifyPluginAsyncTypebox = async (app) => {
       description: 'The curated rail in display order; each item links to GET /articles/{slug}. `exclude` leaves out ' +
         'articles the page already shows, then `limit` keeps the first items; `position` stays the place in the full rail.',
       querystring: HeadlineQuery,
+      headers: ConditionalHeaders,
       response: {
         ...cachedResponses(ref(HeadlineRail), { description: 'The rail' }),
         ...problemResponses(400, 404)

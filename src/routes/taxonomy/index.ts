@@ -1,7 +1,7 @@
 // Owns GET /sections and GET /tags: navigation lists with published article counts.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SectionList, TagList } from '../../schemas/taxonomy.js'
-import { cachedResponses } from '../../schemas/delivery.js'
+import { cachedResponses, ConditionalHeaders } from '../../schemas/delivery.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
 import { surrogateKey } from '../../http/surrogate-keys.js'
@@ -21,6 +21,7 @@ const taxonomy: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       summary: 'Sections with article counts',
       description: 'Every section by name, with its number of published articles and the URL of its article list.',
       querystring: NoQuery,
+      headers: ConditionalHeaders,
       response: { ...cachedResponses(ref(SectionList), { description: 'All sections' }), ...problemResponses(400) }
     }
   }, async (_request, reply) => {
@@ -36,6 +37,7 @@ const taxonomy: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       summary: 'Tags with article counts',
       description: 'Every tag, most used first, with its number of published articles and the URL of its article list.',
       querystring: NoQuery,
+      headers: ConditionalHeaders,
       response: { ...cachedResponses(ref(TagList), { description: 'All tags' }), ...problemResponses(400) }
     }
   }, async (_request, reply) => {
