@@ -13,7 +13,11 @@ export default fp<SwaggerOptions>(async (app, options) => {
         title: 'Newsdesk content API',
         version: options.version,
         description: 'Read articles, article lists and the "More No Comment" headline rail as JSON. ' +
-          'Errors are RFC 9457 problem documents (application/problem+json).'
+          'Errors are RFC 9457 problem documents (application/problem+json).\n\n' +
+          'Every GET 200 carries a strong ETag (hash of the body bytes; compressed bodies get "-br" / "-gzip" tags), ' +
+          'Last-Modified when known, news Cache-Control and Surrogate-Key / Cache-Tag purge keys; send If-None-Match ' +
+          'or If-Modified-Since to get 304 Not Modified. Larger bodies (1 KiB by default) are br/gzip-compressed per Accept-Encoding. ' +
+          'CORS is enabled for browser apps.'
       },
       servers: [{ url: options.publicUrl }],
       tags: [
