@@ -29,7 +29,7 @@ interface ListRow extends SummaryRow {
 }
 
 /** A normalized list query (see content/list-request.ts for how HTTP parameters become one). */
-export interface ArticleListQuery {
+export interface ListQuery {
   sort: ListSort
   section?: string
   /** Distinct tag slugs; an article must carry all of them. */
@@ -114,7 +114,7 @@ export class ArticleStore {
    * One page of a filtered, sorted list, read with a keyset (no OFFSET): stable while articles are added.
    * Throws SQLite's error when `match` is not valid FTS5 syntax (content/search-query.ts only produces valid syntax).
    */
-  listArticles (query: ArticleListQuery): ArticleListPage {
+  listArticles (query: ListQuery): ArticleListPage {
     const shape: ListShape = {
       sort: query.sort,
       section: query.section !== undefined,
