@@ -6,9 +6,14 @@ import database from './plugins/app/database.js'
 import contentStore from './plugins/app/content-store.js'
 import apiKeys from './plugins/app/api-keys.js'
 import problemDetails from './plugins/app/problem-details.js'
+import httpCaching from './plugins/app/http-caching.js'
+import cors from './plugins/external/cors.js'
 import swagger from './plugins/external/swagger.js'
 import articleRoutes from './routes/articles/index.js'
 import headlineRoutes from './routes/headlines/index.js'
+import taxonomyRoutes from './routes/taxonomy/index.js'
+import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD } from './config.js'
+import type { CacheControlSettings } from './http/cache-control.js'
 import { componentSchemas } from './schemas/index.js'
 
 export interface BuildAppOptions {
@@ -17,6 +22,12 @@ export interface BuildAppOptions {
   publicUrl: string
   seedIfEmpty?: boolean
   logger?: FastifyServerOptions['logger']
+  /** '*' (default) or the exact origins browser apps may call from. */
+  corsOrigins?: '*' | string[]
+  /** Cache-Control of API reads; defaults to DEFAULT_CACHE_CONTROL. */
+  cacheControl?: CacheControlSettings
+  /** Compress bodies of at least this many bytes; defaults to DEFAULT_COMPRESSION_THRESHOLD. */
+  compressionThreshold?: number
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -32,11 +43,17 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   for (const schema of componentSchemas) app.addSchema(schema)
 
   await app.register(problemDetails)
+  await app.register(httpCaching, {
+    cacheControl: options.cacheControl ?? DEFAULT_CACHE_CONTROL,
+    compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD
+  })
+  await app.register(cors, { origins: options.corsOrigins ?? '*' })
   await app.register(swagger, { publicUrl: options.publicUrl, version })
   await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
   await app.register(contentStore, { publicUrl: options.publicUrl })
   await app.register(apiKeys)
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)
+  await app.register(taxonomyRoutes, { publicUrl: options.publicUrl })
   return app
 }

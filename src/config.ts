@@ -1,6 +1,7 @@
 // Owns the runtime configuration: one TypeBox schema for the environment, validated once at start.
 import { envSchema } from 'env-schema'
 import { Type, type Static } from 'typebox'
+import type { CacheControlSettings } from './http/cache-control.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -12,7 +13,17 @@ export const EnvSchema = Type.Object({
   PUBLIC_URL: Type.Optional(Type.String({
     pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
     description: 'Absolute base URL used in links and canonical URLs; defaults to http://HOST:PORT'
-  }))
+  })),
+  CORS_ORIGINS: Type.String({
+    pattern: '^(\\*|https?://[^/,\\s]+(\\s*,\\s*https?://[^/,\\s]+)*)$',
+    default: '*',
+    description: "Origins browser apps may call from: '*' (any) or a comma-separated list of scheme://host[:port]"
+  }),
+  CACHE_MAX_AGE: Type.Integer({ minimum: 0, default: 60, description: 'Cache-Control max-age (seconds) of API reads' }),
+  CACHE_S_MAXAGE: Type.Integer({ minimum: 0, default: 300, description: 'Cache-Control s-maxage (seconds): CDN freshness' }),
+  CACHE_STALE_WHILE_REVALIDATE: Type.Integer({ minimum: 0, default: 60, description: 'Cache-Control stale-while-revalidate (seconds)' }),
+  CACHE_STALE_IF_ERROR: Type.Integer({ minimum: 0, default: 86400, description: 'Cache-Control stale-if-error (seconds)' }),
+  COMPRESSION_THRESHOLD: Type.Integer({ minimum: 0, default: 1024, description: 'Bodies of at least this many bytes are sent gzip/brotli-compressed when accepted' })
 })
 export type Env = Static<typeof EnvSchema>
 
@@ -22,7 +33,14 @@ export interface AppConfig {
   databasePath: string
   logLevel: (typeof LOG_LEVELS)[number]
   publicUrl: string
+  /** '*' or the exact allowed origins. */
+  corsOrigins: '*' | string[]
+  cacheControl: CacheControlSettings
+  compressionThreshold: number
 }
+
+export const DEFAULT_CACHE_CONTROL: CacheControlSettings = { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 }
+export const DEFAULT_COMPRESSION_THRESHOLD = 1024
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -42,7 +60,15 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: parsed.HOST,
     databasePath: parsed.DATABASE_PATH,
     logLevel: parsed.LOG_LEVEL,
-    publicUrl: (parsed.PUBLIC_URL ?? `http://${displayHost}:${parsed.PORT}`).replace(/\/+$/, '')
+    publicUrl: (parsed.PUBLIC_URL ?? `http://${displayHost}:${parsed.PORT}`).replace(/\/+$/, ''),
+    corsOrigins: parsed.CORS_ORIGINS === '*' ? '*' : parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
+    cacheControl: {
+      maxAge: parsed.CACHE_MAX_AGE,
+      sMaxAge: parsed.CACHE_S_MAXAGE,
+      staleWhileRevalidate: parsed.CACHE_STALE_WHILE_REVALIDATE,
+      staleIfError: parsed.CACHE_STALE_IF_ERROR
+    },
+    compressionThreshold: parsed.COMPRESSION_THRESHOLD
   }
 }
 

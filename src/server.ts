@@ -16,7 +16,10 @@ async function main (): Promise<void> {
     databasePath: config.databasePath,
     publicUrl: config.publicUrl,
     seedIfEmpty: true,
-    logger: { level: config.logLevel }
+    logger: { level: config.logLevel },
+    corsOrigins: config.corsOrigins,
+    cacheControl: config.cacheControl,
+    compressionThreshold: config.compressionThreshold
   })
 
   let closing = false

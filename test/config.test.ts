@@ -4,7 +4,14 @@ import { loadConfig } from '../src/config.js'
 
 test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and port', () => {
   assert.deepEqual(loadConfig({}), {
-    port: 3000, host: '127.0.0.1', databasePath: 'data/newsdesk.db', logLevel: 'info', publicUrl: 'http://127.0.0.1:3000'
+    port: 3000,
+    host: '127.0.0.1',
+    databasePath: 'data/newsdesk.db',
+    logLevel: 'info',
+    publicUrl: 'http://127.0.0.1:3000',
+    corsOrigins: '*',
+    cacheControl: { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 },
+    compressionThreshold: 1024
   })
 })
 
@@ -20,4 +27,22 @@ test('a bad value is rejected with a message naming the variable', () => {
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be equal to one of the allowed values \(fatal, error, warn, info, debug, trace, silent\)/)
   assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://x' }), /PUBLIC_URL must match pattern/)
   assert.throws(() => loadConfig({ HOST: '' }), /HOST must NOT have fewer than 1 characters/)
+})
+
+test('delivery settings: CORS origins list, cache lifetimes and compression threshold', () => {
+  const config = loadConfig({
+    CORS_ORIGINS: 'https://www.newsdesk.test, http://localhost:5173',
+    CACHE_MAX_AGE: '30',
+    CACHE_S_MAXAGE: '600',
+    CACHE_STALE_WHILE_REVALIDATE: '120',
+    CACHE_STALE_IF_ERROR: '3600',
+    COMPRESSION_THRESHOLD: '0'
+  })
+  assert.deepEqual(config.corsOrigins, ['https://www.newsdesk.test', 'http://localhost:5173'])
+  assert.deepEqual(config.cacheControl, { maxAge: 30, sMaxAge: 600, staleWhileRevalidate: 120, staleIfError: 3600 })
+  assert.equal(config.compressionThreshold, 0)
+  assert.throws(() => loadConfig({ CORS_ORIGINS: 'www.newsdesk.test' }), /CORS_ORIGINS must match pattern/)
+  assert.throws(() => loadConfig({ CORS_ORIGINS: 'https://a.test/path' }), /CORS_ORIGINS must match pattern/)
+  assert.throws(() => loadConfig({ CACHE_MAX_AGE: '-1' }), /CACHE_MAX_AGE must be >= 0/)
+  assert.throws(() => loadConfig({ COMPRESSION_THRESHOLD: 'big' }), /COMPRESSION_THRESHOLD must be integer/)
 })

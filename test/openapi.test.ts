@@ -33,11 +33,33 @@ test('GET /openapi.json serves the committed document; Swagger UI is at /docs', 
 test('components are named after their schemas, never def-N', () => {
   const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDoc
   assert.equal(doc.openapi, '3.1.0')
-  for (const name of ['Article', 'ArticleSummary', 'ArticlePage', 'Headline', 'HeadlineRail', 'Problem', 'Section', 'Tag', 'Place']) {
+  for (const name of ['Article', 'ArticleSummary', 'ArticleListItem', 'ArticlePage', 'Headline', 'HeadlineRail', 'Problem', 'Section', 'Tag', 'Place', 'SectionSummary', 'SectionList', 'TagSummary', 'TagList']) {
     assert.ok(name in doc.components.schemas, name)
   }
   assert.doesNotMatch(JSON.stringify(doc), /def-\d/)
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/articles', '/articles/{slug}', '/headlines'])
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/articles', '/articles/{slug}', '/headlines', '/sections', '/tags'])
+})
+
+test('every GET documents its caching headers, conditional request headers, 304 and 400', () => {
+  const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, { get: { parameters: Array<{ in: string, name: string }>, responses: Record<string, { headers?: Record<string, unknown>, content?: unknown }> } }> }
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const { responses, parameters } = item.get
+    for (const header of ['ETag', 'Last-Modified', 'Cache-Control', 'Vary', 'Surrogate-Key', 'Cache-Tag']) {
+      assert.ok(header in (responses['200']?.headers ?? {}), `${path} 200 ${header}`)
+      assert.ok(header in (responses['304']?.headers ?? {}), `${path} 304 ${header}`)
+    }
+    assert.equal(responses['304']?.content, undefined, `${path} 304 has no body`)
+    assert.ok(responses['400'] !== undefined, `${path} 400`)
+    const headerParams = parameters.filter((p) => p.in === 'header').map((p) => p.name).sort()
+    assert.deepEqual(headerParams, ['if-modified-since', 'if-none-match'], path)
+  }
+  const list = doc.paths['/articles']?.get
+  assert.ok(list !== undefined)
+  assert.ok('Link' in (list.responses['200']?.headers ?? {}))
+  assert.ok('X-Total-Count' in (list.responses['200']?.headers ?? {}))
+  assert.deepEqual(list.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort(),
+    ['cursor', 'fields', 'from', 'limit', 'q', 'section', 'sort', 'tag', 'to'])
+  assert.deepEqual(doc.paths['/headlines']?.get.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort(), ['exclude', 'limit'])
 })
 
 function responseValidator (doc: OpenApiDoc) {
@@ -71,6 +93,13 @@ test('real response bodies validate against the served OpenAPI schemas', async (
   await check(app, validate, '/articles/no-such-story', '/articles/{slug}', 404)
   await check(app, validate, '/articles/NOPE', '/articles/{slug}', 400)
   await check(app, validate, '/headlines', '/headlines', 200)
+  await check(app, validate, '/headlines?exclude=deer-rescued-from-freezing-swimming-pool&limit=3', '/headlines', 200)
+  await check(app, validate, '/articles?q=maaret&fields=slug,snippet', '/articles', 200)
+  await check(app, validate, '/articles?tag=syria&section=no-comment&from=2020-01-01&to=2020-12-31&sort=oldest', '/articles', 200)
+  await check(app, validate, '/articles?sort=relevance', '/articles', 400)
+  await check(app, validate, '/sections', '/sections', 200)
+  await check(app, validate, '/tags', '/tags', 200)
+  await check(app, validate, '/tags?x=1', '/tags', 400)
 })
 
 test('schema examples validate against their own schemas', () => {

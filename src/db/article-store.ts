@@ -2,7 +2,8 @@
 import type { Db } from './connection.js'
 import type { Article, ArticleSummary } from '../schemas/article.js'
 import type { HeadlineRail } from '../schemas/headline.js'
-import type { Cursor } from '../content/cursor.js'
+import type { Statement } from 'better-sqlite3'
+import { countSql, pageSql, shapeKey, SUMMARY_COLUMNS, type ListDirection, type ListShape, type ListSort } from './article-list-sql.js'
 
 interface SummaryRow {
   id: number
@@ -12,6 +13,7 @@ interface SummaryRow {
   section_slug: string
   section_name: string
   published_at: string | null
+  updated_at: string | null
 }
 
 interface ArticleRow extends SummaryRow {
@@ -19,39 +21,71 @@ interface ArticleRow extends SummaryRow {
   place_name: string | null
   place_region: string | null
   place_country: string | null
-  updated_at: string | null
 }
 
-export interface ArticleListPage { items: ArticleSummary[], total: number, next: Cursor | null }
+interface ListRow extends SummaryRow {
+  sort_key: string | number
+  snippet?: string
+}
 
-const SUMMARY_COLUMNS = `a.id, a.slug, a.title, a.summary, s.slug AS section_slug, s.name AS section_name, a.published_at`
-const PUBLISHED_ORDER = `ORDER BY coalesce(a.published_at, '') DESC, a.id DESC`
+/** A normalized list query (see content/list-request.ts for how HTTP parameters become one). */
+export interface ListQuery {
+  sort: ListSort
+  section?: string
+  /** Distinct tag slugs; an article must carry all of them. */
+  tags: string[]
+  /** Inclusive lower and exclusive upper bound on publishedAt (ISO 8601 UTC); either one excludes undated articles. */
+  from?: string
+  until?: string
+  /** FTS5 MATCH expression (content/search-query.ts). */
+  match?: string
+  limit: number
+  /** Keyset position: the page starts after / ends before this row; absent for the first page. */
+  position?: { direction: ListDirection, key: string | number, id: number }
+}
+
+export interface ListedArticle extends ArticleSummary {
+  /** FTS5 snippet with private-use markers around hits (content/snippet.ts makes it HTML); only with `match`. */
+  snippet?: string
+}
+
+export interface ArticleListPage {
+  /** Items in reading order. */
+  items: ListedArticle[]
+  /** Sort key and id of each item (parallel to items), for cursors. */
+  keys: Array<{ key: string | number, id: number }>
+  /** Rows matching the filters, over all pages. */
+  total: number
+  /** More rows exist beyond this page in the direction of travel. */
+  hasMore: boolean
+  /** Latest updatedAt / publishedAt among the items; null when none is known. */
+  lastModified: string | null
+}
+
+type Params = Record<string, string | number>
 
 export class ArticleStore {
   readonly #articleBySlug
   readonly #tagsOf
-  readonly #firstPage
-  readonly #pageAfter
-  readonly #countPublished
+  readonly #db
+  readonly #listStatements = new Map<string, Statement<[Params], ListRow>>()
+  readonly #countStatements = new Map<string, Statement<[Params], number>>()
+  readonly #lastChangeOf
   readonly #railBySlug
   readonly #railItems
 
   constructor (db: Db, private readonly publicUrl: string) {
     this.#articleBySlug = db.prepare<[string], ArticleRow>(`
-      SELECT ${SUMMARY_COLUMNS}, a.body, a.place_name, a.place_region, a.place_country, a.updated_at
+      SELECT ${SUMMARY_COLUMNS}, a.body, a.place_name, a.place_region, a.place_country
       FROM articles a JOIN sections s ON s.id = a.section_id
       WHERE a.slug = ? AND a.status = 'published'`)
     this.#tagsOf = db.prepare<[number], { slug: string, name: string }>(`
       SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
       WHERE at.article_id = ? ORDER BY at.position`)
-    this.#firstPage = db.prepare<[number], SummaryRow>(`
-      SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
-      WHERE a.status = 'published' ${PUBLISHED_ORDER} LIMIT ?`)
-    this.#pageAfter = db.prepare<[string, number, number], SummaryRow>(`
-      SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
-      WHERE a.status = 'published' AND (coalesce(a.published_at, ''), a.id) < (?, ?)
-      ${PUBLISHED_ORDER} LIMIT ?`)
-    this.#countPublished = db.prepare<[], number>(`SELECT count(*) FROM articles WHERE status = 'published'`).pluck()
+    this.#db = db
+    this.#lastChangeOf = db.prepare<[string], string | null>(`
+      SELECT max(coalesce(updated_at, published_at)) FROM articles
+      WHERE slug IN (SELECT value FROM json_each(?)) AND status = 'published'`).pluck()
     this.#railBySlug = db.prepare<[string], { id: number, slug: string, title: string }>('SELECT id, slug, title FROM rails WHERE slug = ?')
     this.#railItems = db.prepare<[number], { position: number, title: string, slug: string }>(`
       SELECT ri.position, a.title, a.slug FROM rail_items ri JOIN articles a ON a.id = ri.article_id
@@ -76,28 +110,84 @@ export class ArticleStore {
     }
   }
 
-  /** Newest first, undated last, id descending as tiebreak; `after` is the last row of the previous page. */
-  listArticles (limit: number, after?: Cursor): ArticleListPage {
-    const rows = after === undefined
-      ? this.#firstPage.all(limit + 1)
-      : this.#pageAfter.all(after.publishedKey, after.id, limit + 1)
-    const hasMore = rows.length > limit
-    const pageRows = hasMore ? rows.slice(0, limit) : rows
-    const last = pageRows[pageRows.length - 1]
+  /**
+   * One page of a filtered, sorted list, read with a keyset (no OFFSET): stable while articles are added.
+   * Throws SQLite's error when `match` is not valid FTS5 syntax (content/search-query.ts only produces valid syntax).
+   */
+  listArticles (query: ListQuery): ArticleListPage {
+    const shape: ListShape = {
+      sort: query.sort,
+      section: query.section !== undefined,
+      tags: query.tags.length > 0,
+      dates: query.from !== undefined || query.until !== undefined,
+      search: query.match !== undefined
+    }
+    const filters: Params = {}
+    if (query.section !== undefined) filters.section = query.section
+    if (shape.tags) filters.tags = JSON.stringify(query.tags)
+    if (shape.dates) {
+      filters.from = query.from ?? '0'
+      filters.until = query.until ?? '~'
+    }
+    if (query.match !== undefined) filters.match = query.match
+
+    const position = query.position
+    const pageShape: ListShape = position === undefined ? shape : { ...shape, direction: position.direction }
+    const pageParams: Params = { ...filters, limit: query.limit + 1 }
+    if (position !== undefined) Object.assign(pageParams, { key: position.key, id: position.id })
+    const rows = this.#listStatement(pageShape).all(pageParams)
+    const hasMore = rows.length > query.limit
+    const pageRows = hasMore ? rows.slice(0, query.limit) : rows
+    if (position?.direction === 'before') pageRows.reverse()
+
     return {
-      items: pageRows.map((row) => this.#toSummary(row)),
-      total: this.#countPublished.get() ?? 0,
-      next: hasMore && last !== undefined ? { publishedKey: last.published_at ?? '', id: last.id } : null
+      items: pageRows.map((row) => {
+        const item: ListedArticle = this.#toSummary(row)
+        if (row.snippet !== undefined) item.snippet = row.snippet
+        return item
+      }),
+      keys: pageRows.map((row) => ({ key: row.sort_key, id: row.id })),
+      total: this.#countStatement(shape).get(filters) ?? 0,
+      hasMore,
+      lastModified: latest(pageRows.map((row) => row.updated_at ?? row.published_at))
     }
   }
 
-  headlineRail (slug: string): HeadlineRail | undefined {
+  /** Latest updatedAt / publishedAt of the published articles with these slugs; null when none is known. */
+  lastChangeOf (slugs: string[]): string | null {
+    return this.#lastChangeOf.get(JSON.stringify(slugs)) ?? null
+  }
+
+  #listStatement (shape: ListShape): Statement<[Params], ListRow> {
+    const key = shapeKey(shape)
+    let statement = this.#listStatements.get(key)
+    if (statement === undefined) {
+      statement = this.#db.prepare<[Params], ListRow>(pageSql(shape))
+      this.#listStatements.set(key, statement)
+    }
+    return statement
+  }
+
+  #countStatement (shape: ListShape): Statement<[Params], number> {
+    const key = shapeKey(shape)
+    let statement = this.#countStatements.get(key)
+    if (statement === undefined) {
+      statement = this.#db.prepare<[Params], number>(countSql(shape)).pluck()
+      this.#countStatements.set(key, statement)
+    }
+    return statement
+  }
+
+  /** The rail in display order; `exclude` drops items by slug, then `limit` keeps the first n (positions are kept). */
+  headlineRail (slug: string, options: { exclude?: readonly string[], limit?: number } = {}): HeadlineRail | undefined {
     const rail = this.#railBySlug.get(slug)
     if (rail === undefined) return undefined
+    const excluded = new Set(options.exclude ?? [])
+    const items = this.#railItems.all(rail.id).filter((item) => !excluded.has(item.slug))
     return {
       slug: rail.slug,
       title: rail.title,
-      items: this.#railItems.all(rail.id).map((item) => ({ ...item, url: this.articleUrl(item.slug) }))
+      items: items.slice(0, options.limit ?? items.length).map((item) => ({ ...item, url: this.articleUrl(item.slug) }))
     }
   }
 
@@ -111,4 +201,10 @@ export class ArticleStore {
       url: this.articleUrl(row.slug)
     }
   }
+}
+
+function latest (values: Array<string | null>): string | null {
+  let max: string | null = null
+  for (const value of values) if (value !== null && (max === null || value > max)) max = value
+  return max
 }

@@ -16,8 +16,11 @@ export function readMigrations (dir: URL = MIGRATIONS_DIR): Migration[] {
       return { version: Number(match[1]), name: file, sql: readFileSync(new URL(file, dir), 'utf8') }
     })
     .sort((a, b) => a.version - b.version)
+  // Versions are unique; gaps are allowed because numbers are reserved per work item and may land out of order.
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) throw new Error(`Migrations must be numbered 001, 002, ... without gaps: ${migration.name}`)
+    if (migration.version < 1 || migration.version === migrations[index - 1]?.version) {
+      throw new Error(`Migration numbers must be unique and start at 001: ${migration.name}`)
+    }
   })
   return migrations
 }

@@ -1,7 +1,7 @@
 // Owns the article resource's schemas: Section, Tag, Place, ArticleSummary, Article, ArticlePage, and route params.
 import { Type, type Static } from 'typebox'
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../content/slug.js'
-import { exampleArticle, exampleSummary, exampleUndatedSummary, EXAMPLE_BASE_URL } from './examples.js'
+import { exampleArticle, exampleNextCursor, exampleSnippet, exampleSummary, exampleUndatedSummary, EXAMPLE_BASE_URL } from './examples.js'
 import { AbsoluteUrl, Nullable, ref, Timestamp } from './shared.js'
 
 export const Slug = Type.String({
@@ -67,42 +67,118 @@ export const Article = Type.Object({
 })
 export type Article = Static<typeof Article>
 
+/** Fields a list item can have; `fields` selects among them. */
+export const LIST_FIELDS = ['slug', 'title', 'summary', 'section', 'publishedAt', 'url', 'snippet'] as const
+export type ListField = (typeof LIST_FIELDS)[number]
+
+export const ArticleListItem = Type.Object({
+  slug: Type.Optional(articleFields.slug),
+  title: Type.Optional(articleFields.title),
+  summary: Type.Optional(articleFields.summary),
+  section: Type.Optional(articleFields.section),
+  publishedAt: Type.Optional(articleFields.publishedAt),
+  url: Type.Optional(articleFields.url),
+  snippet: Type.Optional(Type.String({
+    description: 'Search results only (`q`): a short extract around the matched words, as an HTML fragment. ' +
+      'The text is HTML-escaped (&amp; &lt; &gt;); `<mark>` and `</mark>` around matched words are its only markup; ' +
+      '`…` marks cut text.',
+    examples: [exampleSnippet]
+  }))
+}, {
+  $id: 'ArticleListItem',
+  title: 'ArticleListItem',
+  description: 'An article in a list: the ArticleSummary fields (all of them unless `fields` selects some), ' +
+    'plus `snippet` on search results',
+  examples: [exampleSummary, { ...exampleSummary, snippet: exampleSnippet }, { slug: exampleSummary.slug, title: exampleSummary.title }]
+})
+export type ArticleListItem = Static<typeof ArticleListItem>
+
+const PageLink = (description: string) => Type.Union([AbsoluteUrl, Type.Null()], { description })
+
 export const ArticlePage = Type.Object({
-  items: Type.Array(ref(ArticleSummary)),
-  total: Type.Integer({ minimum: 0, description: 'Number of articles across all pages' }),
+  items: Type.Array(ref(ArticleListItem)),
+  total: Type.Integer({ minimum: 0, description: 'Number of articles matching the filters, across all pages (also in X-Total-Count)' }),
   limit: Type.Integer({ minimum: 1, maximum: 100, description: 'Page size used' }),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` to get the next page; null on the last page' }),
+  prevCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` to get the previous page; null on the first page' }),
   links: Type.Object({
     self: AbsoluteUrl,
-    next: Type.Union([AbsoluteUrl, Type.Null()], { description: 'URL of the next page; null on the last page' })
-  })
+    first: { ...AbsoluteUrl, description: 'URL of the first page with the same filters, sort and limit' },
+    prev: PageLink('URL of the previous page; null on the first page'),
+    next: PageLink('URL of the next page; null on the last page')
+  }, { description: 'The same URLs as the Link header (rel self/first/prev/next)' })
 }, {
   $id: 'ArticlePage',
   title: 'ArticlePage',
-  description: 'One page of article summaries, newest first; undated articles come last',
+  description: 'One page of articles matching the filters, in the requested order',
   examples: [{
     items: [exampleSummary],
     total: 15,
     limit: 1,
-    nextCursor: 'WyIyMDIwLTAxLTI4VDAwOjAwOjAwLjAwMFoiLDFd',
+    nextCursor: exampleNextCursor,
+    prevCursor: null,
     links: {
       self: `${EXAMPLE_BASE_URL}/articles?limit=1`,
-      next: `${EXAMPLE_BASE_URL}/articles?limit=1&cursor=WyIyMDIwLTAxLTI4VDAwOjAwOjAwLjAwMFoiLDFd`
+      first: `${EXAMPLE_BASE_URL}/articles?limit=1`,
+      prev: null,
+      next: `${EXAMPLE_BASE_URL}/articles?limit=1&cursor=${exampleNextCursor}`
     }
   }]
 })
 export type ArticlePage = Static<typeof ArticlePage>
 
 export const DEFAULT_PAGE_SIZE = 20
+export const MAX_PAGE_SIZE = 100
+export const MAX_TAG_FILTERS = 10
 
 export const ArticleParams = Type.Object({ slug: Slug })
 
+const FilterSlug = Type.String({ pattern: SLUG_PATTERN, minLength: 1, maxLength: SLUG_MAX_LENGTH })
+
 export const ArticleListQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE, description: 'Page size, 1-100' })),
+  q: Type.Optional(Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Full-text search over title, summary and body. Every word must match (accents and case are ignored); ' +
+      '"quoted words" match as a phrase; a trailing `*` matches a prefix (`retak*`). Other characters carry no syntax. ' +
+      'Results get a highlighted `snippet` and default to `sort=relevance`.',
+    examples: ['Maaret al-Numan']
+  })),
+  section: Type.Optional({ ...FilterSlug, description: 'Only articles in this section (slug, see GET /sections)', examples: [exampleArticle.section.slug] }),
+  tag: Type.Optional(Type.Array({ ...FilterSlug, examples: [exampleArticle.tags[0]?.slug] }, {
+    maxItems: MAX_TAG_FILTERS,
+    description: `Only articles carrying this tag (slug, see GET /tags). Repeat for several: an article must carry all of them (AND); at most ${MAX_TAG_FILTERS}.`
+  })),
+  from: Type.Optional(Type.String({
+    minLength: 10,
+    maxLength: 40,
+    description: 'Only articles published at or after this time: an RFC 3339 full-date (midnight UTC) or date-time. Excludes undated articles.',
+    examples: ['2020-01-01', '2020-01-28T00:00:00Z']
+  })),
+  to: Type.Optional(Type.String({
+    minLength: 10,
+    maxLength: 40,
+    description: 'Only articles published at or before this time: an RFC 3339 date-time, or a full-date meaning the whole of that UTC day. Excludes undated articles.',
+    examples: ['2020-01-31']
+  })),
+  sort: Type.Optional(Type.Enum(['newest', 'oldest', 'relevance'], {
+    description: 'newest (default without q): latest publication first; oldest: earliest first; both put undated articles last. ' +
+      'relevance (default with q, needs q): best match first (bm25; title weighs most, then summary, then body).'
+  })),
+  fields: Type.Optional(Type.String({
+    minLength: 1,
+    maxLength: 200,
+    pattern: '^[A-Za-z]+(,[A-Za-z]+)*$',
+    description: `Comma-separated fields to return for each item (sparse fieldset): ${LIST_FIELDS.join(', ')}. snippet needs q.`,
+    examples: ['slug,title,url']
+  })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: `Page size, 1-${MAX_PAGE_SIZE}` })),
   cursor: Type.Optional(Type.String({
     minLength: 1,
     maxLength: 512,
     pattern: '^[A-Za-z0-9_-]+$',
-    description: 'Opaque cursor from a previous page\'s `nextCursor`'
+    description: 'Opaque cursor from a previous page\'s `nextCursor` or `prevCursor`. It only works with the same filters and sort ' +
+      '(`limit` may change); follow `links` / the Link header to keep them.'
   }))
 }, { additionalProperties: false })
+export type ArticleListQuery = Static<typeof ArticleListQuery>

@@ -1,6 +1,7 @@
 // Owns the example values shown in the OpenAPI document: drawn from the seed files so they never drift from the data.
 import { slugify } from '../content/slug.js'
 import { loadArticlesFile, loadRailFile } from '../db/seed-data.js'
+import { encodeCursor, listScope } from '../content/cursor.js'
 
 /** The default PUBLIC_URL, as documented; examples use it so they read like a local run. */
 export const EXAMPLE_BASE_URL = 'http://127.0.0.1:3000'
@@ -51,3 +52,19 @@ export const exampleHeadlineItems = rail.items.map((title, index) => ({
 }))
 
 export const exampleHeadlines = { slug: rail.slug, title: rail.title, items: exampleHeadlineItems }
+
+/** A search snippet for q=Maaret: the seed title with the hit marked, as GET /articles?q=Maaret returns it. */
+export const exampleSnippet = seedArticle.title.replace('Maaret', '<mark>Maaret</mark>')
+
+/** The nextCursor of GET /articles?limit=1 on the seed data (the seed article is row 1). */
+export const exampleNextCursor = encodeCursor({
+  sort: 'newest', direction: 'after', scope: listScope({ tags: [] }), key: seedArticle.publishedAt ?? '', id: 1
+})
+
+const sectionCount = loadArticlesFile().articles.filter((article) => article.section === rail.section).length + rail.items.length
+
+export const exampleSectionSummary = { ...section, articleCount: sectionCount, url: `${EXAMPLE_BASE_URL}/articles?section=${section.slug}` }
+export const exampleTagSummaries = exampleArticle.tags.map((tag) => ({
+  ...tag,
+  articleCount: loadArticlesFile().articles.filter((article) => article.tags.includes(tag.name)).length,
+  url: `${EXAMPLE_BASE_URL}/articles?tag=${tag.slug}` }))

@@ -1,6 +1,10 @@
 // Owns the list of named schemas registered once with app.addSchema (they become OpenAPI components).
-import { Article, ArticlePage, ArticleSummary, Place, Section, Tag } from './article.js'
+import { Article, ArticleListItem, ArticlePage, ArticleSummary, Place, Section, Tag } from './article.js'
 import { Headline, HeadlineRail } from './headline.js'
 import { ProblemDetails } from './problem.js'
+import { SectionList, SectionSummary, TagList, TagSummary } from './taxonomy.js'
 
-export const componentSchemas = [Section, Tag, Place, ArticleSummary, Article, ArticlePage, Headline, HeadlineRail, ProblemDetails]
+export const componentSchemas = [
+  Section, Tag, Place, ArticleSummary, ArticleListItem, Article, ArticlePage, Headline, HeadlineRail,
+  SectionSummary, SectionList, TagSummary, TagList, ProblemDetails
+]

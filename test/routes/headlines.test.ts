@@ -43,3 +43,35 @@ test('GET /headlines rejects unknown query parameters', async (t) => {
   assert.equal(res.statusCode, 400)
   assert.match(res.json().detail, /section is not a known parameter/)
 })
+
+test('GET /headlines?exclude drops articles already on the page; limit keeps the first items; positions stay', async (t) => {
+  const app = await buildTestApp(t)
+  const full = (await app.inject('/headlines')).json<Rail>()
+  const [first, second, third, fourth] = full.items
+  const res = await app.inject(`/headlines?exclude=${first?.slug},${third?.slug},not-in-the-rail&limit=2`)
+  assert.equal(res.statusCode, 200)
+  const rail = res.json<Rail>()
+  assert.deepEqual(rail.items.map((item) => item.slug), [second?.slug, fourth?.slug])
+  assert.deepEqual(rail.items.map((item) => item.position), [2, 4])
+  assert.equal(rail.title, full.title)
+
+  assert.equal((await app.inject('/headlines?limit=3')).json<Rail>().items.length, 3)
+  assert.equal((await app.inject('/headlines?limit=100')).json<Rail>().items.length, 14)
+  const all = full.items.map((item) => item.slug).join(',')
+  assert.deepEqual((await app.inject(`/headlines?exclude=${all}`)).json<Rail>().items, [])
+})
+
+test('GET /headlines rejects a bad limit or exclude list with a 400 problem', async (t) => {
+  const app = await buildTestApp(t)
+  const cases: Array<[string, RegExp]> = [
+    ['/headlines?limit=0', /limit must be >= 1/],
+    ['/headlines?limit=1000', /limit must be <= 100/],
+    ['/headlines?exclude=Not%20A%20Slug', /exclude must match pattern/],
+    ['/headlines?exclude=a,,b', /exclude must match pattern/]
+  ]
+  for (const [url, detail] of cases) {
+    const res = await app.inject(url)
+    assert.equal(res.statusCode, 400, url)
+    assert.match(res.json().detail, detail, url)
+  }
+})

@@ -1,11 +1,13 @@
-// Owns the content store decoration: one ArticleStore (prepared statements) per app.
+// Owns the content store decorations: one ArticleStore and one TaxonomyStore (prepared statements) per app.
 import fp from 'fastify-plugin'
 import { ArticleStore } from '../../db/article-store.js'
+import { TaxonomyStore } from '../../db/taxonomy-store.js'
 
 declare module 'fastify' {
-  interface FastifyInstance { articles: ArticleStore }
+  interface FastifyInstance { articles: ArticleStore, taxonomy: TaxonomyStore }
 }
 
 export default fp<{ publicUrl: string }>(async (app, options) => {
   app.decorate('articles', new ArticleStore(app.db, options.publicUrl))
+  app.decorate('taxonomy', new TaxonomyStore(app.db))
 }, { name: 'content-store', dependencies: ['database'] })

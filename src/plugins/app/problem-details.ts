@@ -30,7 +30,10 @@ function validationProblem (request: FastifyRequest, error: FastifyError): Probl
     const extra = (issue.params as { additionalProperty?: string }).additionalProperty
     const pointer = issue.instancePath + (missing !== undefined ? `/${missing}` : extra !== undefined ? `/${extra}` : '')
     const name = pointer.replace(/^\//, '').replaceAll('/', '.') || where
-    const message = extra !== undefined ? `${extra} is not a known parameter` : `${name} ${issue.message ?? 'is invalid'}`
+    const allowed = (issue.params as { allowedValues?: unknown[] }).allowedValues
+    const message = extra !== undefined
+      ? `${extra} is not a known parameter`
+      : `${name} ${issue.message ?? 'is invalid'}${Array.isArray(allowed) ? ` (${allowed.join(', ')})` : ''}`
     return { in: where, pointer, message }
   })
   const detail = errors.length > 0 ? `Invalid ${where}: ${errors.map((e) => e.message).join('; ')}` : error.message
@@ -42,6 +45,8 @@ export default fp(async (app) => {
   const paths = FindMyWay({ ignoreTrailingSlash: false })
   const methodsByPath = new Map<string, Set<string>>()
   app.addHook('onRoute', (route) => {
+    // The CORS preflight catch-all (OPTIONS *) would make every path "known": unknown paths must stay 404.
+    if (route.url === '*') return
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     let known = methodsByPath.get(route.url)
     if (known === undefined) {

@@ -14,7 +14,11 @@ export default fp<SwaggerOptions>(async (app, options) => {
         title: 'Newsdesk content API',
         version: options.version,
         description: 'Read articles, article lists and the "More No Comment" headline rail as JSON. ' +
-          'Errors are RFC 9457 problem documents (application/problem+json).'
+          'Errors are RFC 9457 problem documents (application/problem+json).\n\n' +
+          'Every GET 200 carries a strong ETag (hash of the body bytes; compressed bodies get "-br" / "-gzip" tags), ' +
+          'Last-Modified when known, news Cache-Control and Surrogate-Key / Cache-Tag purge keys; send If-None-Match ' +
+          'or If-Modified-Since to get 304 Not Modified. Larger bodies (1 KiB by default) are br/gzip-compressed per Accept-Encoding. ' +
+          'CORS is enabled for browser apps.'
       },
       servers: [{ url: options.publicUrl }],
       components: {
@@ -34,7 +38,8 @@ export default fp<SwaggerOptions>(async (app, options) => {
       },
       tags: [
         { name: 'articles', description: 'Articles and article lists' },
-        { name: 'headlines', description: 'Curated headline rails' }
+        { name: 'headlines', description: 'Curated headline rails' },
+        { name: 'navigation', description: 'Sections and tags with article counts' }
       ]
     },
     // Name components after each schema's $id (Article, Problem, ...) instead of def-0, def-1, ...
@@ -42,9 +47,17 @@ export default fp<SwaggerOptions>(async (app, options) => {
       buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}`
     }
   })
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1, persistAuthorization: true }
+  // The docs change only with a deploy: brief caching, no news/CDN directives. The hook lives in an encapsulated
+  // scope so it covers Swagger UI's page and its static files, and nothing else.
+  await app.register(async (docs) => {
+    docs.addHook('onRequest', async (_request, reply) => { reply.setCachePolicy('docs') })
+    await docs.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1, persistAuthorization: true }
+    })
   })
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-}, { name: 'swagger' })
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    reply.setCachePolicy('docs')
+    return app.swagger()
+  })
+}, { name: 'swagger', dependencies: ['http-caching'] })

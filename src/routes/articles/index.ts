@@ -1,36 +1,41 @@
-// Owns the /articles routes: the paged list and single articles by slug.
+// Owns the /articles routes: the filtered, sorted, paged list and single articles by slug.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Article, ArticleListQuery, ArticlePage, ArticleParams, DEFAULT_PAGE_SIZE } from '../../schemas/article.js'
+import { Article, ArticleListQuery, ArticlePage, ArticleParams } from '../../schemas/article.js'
+import { cachedResponses, ConditionalHeaders } from '../../schemas/delivery.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
-import { decodeCursor, encodeCursor } from '../../content/cursor.js'
+import { parseListRequest } from '../../content/list-request.js'
+import { servePage } from '../../content/article-list.js'
 import { notFound } from '../../http/errors.js'
+import { surrogateKey } from '../../http/surrogate-keys.js'
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
-  const listUrl = (limit: number, cursor?: string): string =>
-    `${publicUrl}/articles?limit=${limit}${cursor === undefined ? '' : `&cursor=${cursor}`}`
-
   app.get('/articles', {
     schema: {
       operationId: 'listArticles',
       tags: ['articles'],
-      summary: 'List articles, newest first',
-      description: 'Pages through published articles, newest first; undated articles come last. ' +
-        'Follow `links.next` (or pass `nextCursor` as `cursor`) until it is null.',
+      summary: 'List, filter and search articles',
+      description: 'Pages through published articles. Filters combine (AND): `section`, `tag` (repeatable), `from`/`to` ' +
+        '(publication time; undated articles never match) and `q` (full-text search with a highlighted `snippet`). ' +
+        'Sort with `sort` (undated articles come last in both date orders); pick item fields with `fields`.\n\n' +
+        'Paging is keyset-based: follow `links.next` / `links.prev` (also in the Link header) or pass `nextCursor` / ' +
+        '`prevCursor` as `cursor` with the same filters and sort. Date-sorted pages do not shift while articles are ' +
+        'published (no duplicates, no gaps); relevance scores may shift when the searched text changes. ' +
+        '`total` and X-Total-Count count every matching article.',
       querystring: ArticleListQuery,
-      response: { 200: ref(ArticlePage), ...problemResponses(400) }
+      headers: ConditionalHeaders,
+      response: {
+        ...cachedResponses(ref(ArticlePage), { description: 'One page of articles', list: true }),
+        ...problemResponses(400)
+      }
     }
-  }, async (request) => {
-    const { limit = DEFAULT_PAGE_SIZE, cursor } = request.query
-    const page = app.articles.listArticles(limit, cursor === undefined ? undefined : decodeCursor(cursor))
-    const nextCursor = page.next === null ? null : encodeCursor(page.next)
-    return {
-      items: page.items,
-      total: page.total,
-      limit,
-      nextCursor,
-      links: { self: listUrl(limit, cursor), next: nextCursor === null ? null : listUrl(limit, nextCursor) }
-    }
+  }, async (request, reply) => {
+    const page = servePage(app.articles, parseListRequest(request.query), publicUrl)
+    reply.header('link', page.link)
+    reply.header('x-total-count', String(page.body.total))
+    reply.addSurrogateKeys(...page.surrogateKeys)
+    reply.setLastModified(page.lastModified)
+    return page.body
   })
 
   app.get('/articles/:slug', {
@@ -39,11 +44,21 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       tags: ['articles'],
       summary: 'Get one article by slug',
       params: ArticleParams,
-      response: { 200: ref(Article), ...problemResponses(400, 404) }
+      headers: ConditionalHeaders,
+      response: {
+        ...cachedResponses(ref(Article), { description: 'The article' }),
+        ...problemResponses(400, 404)
+      }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const article = app.articles.findArticleBySlug(request.params.slug)
     if (article === undefined) throw notFound(`No article has the slug "${request.params.slug}"`)
+    reply.addSurrogateKeys(
+      surrogateKey.article(article.slug),
+      surrogateKey.section(article.section.slug),
+      ...article.tags.map((tag) => surrogateKey.tag(tag.slug))
+    )
+    reply.setLastModified(article.updatedAt ?? article.publishedAt)
     return article
   })
 }

@@ -1,0 +1,92 @@
+// Owns the SQL text of article list queries: one statement per query shape, built only from fixed fragments.
+// Every value is a bound named parameter; the shape (sort, direction, which filters) picks fragments, never user text.
+
+export type ListSort = 'newest' | 'oldest' | 'relevance'
+export type ListDirection = 'after' | 'before'
+
+/** Which parts a list query has; statements are prepared once per distinct shape. */
+export interface ListShape {
+  sort: ListSort
+  /** Keyset position: rows after (next page) or before (previous page) a key; absent on the first page. */
+  direction?: ListDirection
+  section: boolean
+  tags: boolean
+  dates: boolean
+  search: boolean
+}
+
+/** Sort keys; they match the index expressions of migrations 001 and 003 exactly, so SQLite can use those indexes. */
+export const NEWEST_KEY = `coalesce(a.published_at, '')`
+export const OLDEST_KEY = `coalesce(a.published_at, '~')`
+/** bm25 with column weights title 10, summary 5, body 1; lower is more relevant. */
+export const RELEVANCE_KEY = 'bm25(articles_fts, 10.0, 5.0, 1.0)'
+
+/** Snippet markers: private-use characters, replaced by <mark> after the text is HTML-escaped (see content/snippet.ts). */
+export const SNIPPET_OPEN = '\uE000'
+export const SNIPPET_CLOSE = '\uE001'
+const SNIPPET = `snippet(articles_fts, -1, char(${SNIPPET_OPEN.codePointAt(0)}), char(${SNIPPET_CLOSE.codePointAt(0)}), '…', 24)`
+
+export const SUMMARY_COLUMNS = `a.id, a.slug, a.title, a.summary, s.slug AS section_slug, s.name AS section_name, a.published_at, a.updated_at`
+
+export function shapeKey (shape: ListShape): string {
+  return [shape.sort, shape.direction ?? 'first', +shape.section, +shape.tags, +shape.dates, +shape.search].join('|')
+}
+
+function sortKey (sort: ListSort): string {
+  return sort === 'oldest' ? OLDEST_KEY : sort === 'relevance' ? RELEVANCE_KEY : NEWEST_KEY
+}
+
+/** Ascending in the list's reading order? newest reads descending; oldest and relevance (bm25) ascending. */
+function readsAscending (sort: ListSort): boolean {
+  return sort !== 'newest'
+}
+
+function fromClause (shape: ListShape): string {
+  return shape.search
+    ? 'articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN sections s ON s.id = a.section_id'
+    : 'articles a JOIN sections s ON s.id = a.section_id'
+}
+
+function filterClauses (shape: ListShape): string[] {
+  const clauses = [`a.status = 'published'`]
+  if (shape.search) clauses.push('articles_fts MATCH @match')
+  if (shape.section) clauses.push('a.section_id = (SELECT id FROM sections WHERE slug = @section)')
+  if (shape.tags) {
+    // Every requested tag (AND): the article carries as many of them as were asked for (@tags holds distinct slugs).
+    clauses.push(`a.id IN (SELECT at.article_id FROM article_tags at
+      WHERE at.tag_id IN (SELECT t.id FROM tags t WHERE t.slug IN (SELECT value FROM json_each(@tags)))
+      GROUP BY at.article_id HAVING count(*) = json_array_length(@tags))`)
+  }
+  if (shape.dates) {
+    // Compared through the sort key so the order index also serves the range; the bounds exclude undated rows
+    // ('' < '0' for newest, '~' is not < '~' for oldest).
+    const key = shape.sort === 'oldest' ? OLDEST_KEY : NEWEST_KEY
+    clauses.push(`${key} >= @from AND ${key} < @until`)
+  }
+  return clauses
+}
+
+/** The statement for one page: up to @limit rows in the direction of travel (reverse them for 'before'). */
+export function pageSql (shape: ListShape): string {
+  const key = sortKey(shape.sort)
+  const ascending = readsAscending(shape.sort) !== (shape.direction === 'before')
+  const where = filterClauses(shape)
+  if (shape.direction !== undefined) {
+    // The plain bound on the key lets SQLite turn the keyset into an index range (SEARCH, not SCAN from the top);
+    // the row-value comparison then skips rows of the boundary key already shown.
+    const op = ascending ? '>' : '<'
+    where.push(`${key} ${op}= @key AND (${key}, a.id) ${op} (@key, @id)`)
+  }
+  const order = ascending ? 'ASC' : 'DESC'
+  return `SELECT ${SUMMARY_COLUMNS}, ${key} AS sort_key${shape.search ? `, ${SNIPPET} AS snippet` : ''}
+    FROM ${fromClause(shape)}
+    WHERE ${where.join('\n      AND ')}
+    ORDER BY ${key} ${order}, a.id ${order}
+    LIMIT @limit`
+}
+
+/** The statement counting every row of the list (all pages). */
+export function countSql (shape: ListShape): string {
+  const from = shape.search ? 'articles_fts JOIN articles a ON a.id = articles_fts.rowid' : 'articles a'
+  return `SELECT count(*) FROM ${from} WHERE ${filterClauses(shape).join(' AND ')}`
+}
