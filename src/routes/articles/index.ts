@@ -4,7 +4,7 @@ import { Article, ArticleListQuery, ArticlePage, ArticleParams, DEFAULT_PAGE_SIZ
 import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
 import { decodeCursor, encodeCursor } from '../../content/cursor.js'
-import { notFound } from '../../http/errors.js'
+import { answerSlugFate, movedResponse } from './slug-fate.js'
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
   const listUrl = (limit: number, cursor?: string): string =>
@@ -39,12 +39,14 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       tags: ['articles'],
       summary: 'Get one article by slug',
       params: ArticleParams,
-      response: { 200: ref(Article), ...problemResponses(400, 404) }
+      description: 'Drafts are 404. A former slug redirects (301) to the current one; an unpublished article is 410 Gone.',
+      response: { 200: ref(Article), 301: movedResponse, ...problemResponses(400, 404, 410) }
     }
-  }, async (request) => {
-    const article = app.articles.findArticleBySlug(request.params.slug)
-    if (article === undefined) throw notFound(`No article has the slug "${request.params.slug}"`)
-    return article
+  }, async (request, reply) => {
+    const { slug } = request.params
+    const article = app.articles.findArticleBySlug(slug)
+    if (article !== undefined) return article
+    return answerSlugFate(app.articleWriter.fateOf(slug), slug, request, reply, publicUrl)
   })
 }
 
