@@ -78,6 +78,7 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
         'old slug redirecting (301). A patch that changes nothing returns the article unchanged. Body limit 256 KiB.',
       security: WRITE_SECURITY,
       params: ArticleParams,
+      consumes: [MERGE_PATCH_MEDIA_TYPE],
       headers: IfMatchHeaders,
       body: ref(ArticlePatch),
       response: {
