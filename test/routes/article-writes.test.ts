@@ -27,6 +27,8 @@ test('writes need a key with the scope: 401 without a key, 403 with a key lackin
   assert.match(anonymous.headers['www-authenticate'] as string, /^Bearer/)
   assert.equal((await app.inject(`/articles/${SYRIA}`)).body, (await app.inject(`/articles/${SYRIA}`)).body)
   assert.equal(await currentEtag(app, `/articles/${SYRIA}`), etag, 'nothing changed')
+  const viaHeader = await app.inject({ method: 'POST', url: '/articles', headers: { 'x-api-key': app.apiKeys.create('desk', 'editor', ['articles:write']).key }, payload: draft })
+  assert.equal(viaHeader.statusCode, 201, 'X-API-Key works like Bearer')
 })
 
 test('POST creates a draft (invisible publicly) with 201, Location and the ETag GET will serve once published', async (t) => {
