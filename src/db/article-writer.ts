@@ -6,6 +6,7 @@ import type { ArticleCreate, ArticlePatch, ArticleRevision, ArticleRevisionList 
 import { SLUG_PATTERN, slugify } from '../content/slug.js'
 import { HttpProblem, notFound } from '../http/errors.js'
 import { assertMatches } from '../http/preconditions.js'
+import { mergePlace, nextTimestamp, normalizeTime, placeColumns } from '../content/article-fields.js'
 
 export type ArticleStatus = 'draft' | 'published' | 'unpublished'
 
@@ -274,29 +275,4 @@ export class ArticleWriter {
       }
     }
   }
-}
-
-type PlaceValue = { name: string, region: string, country: string } | null
-type PlacePatch = { name?: string, region?: string, country?: string } | null | undefined
-
-/** RFC 7396 merge of the place object; the merged place still needs a name. */
-function mergePlace (current: PlaceValue, patch: PlacePatch): PlaceValue {
-  if (patch === undefined) return current
-  if (patch === null) return null
-  const merged = { name: '', region: '', country: '', ...current, ...patch }
-  if (merged.name === '') throw new HttpProblem(400, 'place.name is required when the article has no place yet')
-  return merged
-}
-
-function placeColumns (place: { name: string, region?: string, country?: string } | null) {
-  return { placeName: place?.name ?? null, placeRegion: place?.region ?? null, placeCountry: place?.country ?? null }
-}
-
-const normalizeTime = (value: string | undefined): string | undefined =>
-  value === undefined ? undefined : new Date(value).toISOString()
-
-/** Now, but always after the previous updatedAt, so every write changes the representation and so its ETag. */
-function nextTimestamp (previous: string | null): string {
-  const floor = previous === null ? 0 : Date.parse(previous) + 1
-  return new Date(Math.max(Date.now(), floor)).toISOString()
 }
