@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs'
 import database from './plugins/app/database.js'
 import contentStore from './plugins/app/content-store.js'
 import apiKeys from './plugins/app/api-keys.js'
+import contentVersion from './plugins/app/content-version.js'
+import editorial from './plugins/app/editorial.js'
 import problemDetails from './plugins/app/problem-details.js'
 import httpCaching from './plugins/app/http-caching.js'
 import cors from './plugins/external/cors.js'
@@ -14,6 +16,9 @@ import headlineRoutes from './routes/headlines/index.js'
 import taxonomyRoutes from './routes/taxonomy/index.js'
 import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD } from './config.js'
 import type { CacheControlSettings } from './http/cache-control.js'
+import articleWriteRoutes from './routes/articles/write.js'
+import articleRevisionRoutes from './routes/articles/revisions.js'
+import headlineWriteRoutes from './routes/headlines/write.js'
 import { componentSchemas } from './schemas/index.js'
 
 export interface BuildAppOptions {
@@ -52,8 +57,13 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
   await app.register(contentStore, { publicUrl: options.publicUrl })
   await app.register(apiKeys)
+  await app.register(contentVersion)
+  await app.register(editorial, { publicUrl: options.publicUrl })
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)
   await app.register(taxonomyRoutes, { publicUrl: options.publicUrl })
+  await app.register(articleWriteRoutes, { publicUrl: options.publicUrl })
+  await app.register(articleRevisionRoutes, { publicUrl: options.publicUrl })
+  await app.register(headlineWriteRoutes)
   return app
 }

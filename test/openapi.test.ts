@@ -6,13 +6,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from './helpers/app.js'
+import { currentEtag, editorHeaders, patchArticle, SYRIA } from './helpers/editor.js'
 import { OPENAPI_FILE, renderOpenApiDocument } from '../src/openapi-document.js'
 import { EXAMPLE_BASE_URL } from '../src/schemas/examples.js'
 
 interface OpenApiDoc {
   openapi: string
   components: { schemas: Record<string, unknown> }
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>
+  paths: Record<string, Record<string, { security?: unknown[], responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>
 }
 
 test('openapi/openapi.json is exactly what the code generates (run npm run openapi after changing a route or schema)', async () => {
@@ -33,11 +34,12 @@ test('GET /openapi.json serves the committed document; Swagger UI is at /docs', 
 test('components are named after their schemas, never def-N', () => {
   const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDoc
   assert.equal(doc.openapi, '3.1.0')
-  for (const name of ['Article', 'ArticleSummary', 'ArticleListItem', 'ArticlePage', 'Headline', 'HeadlineRail', 'Problem', 'Section', 'Tag', 'Place', 'SectionSummary', 'SectionList', 'TagSummary', 'TagList']) {
+  for (const name of ['Article', 'ArticleSummary', 'ArticleListItem', 'ArticlePage', 'Headline', 'HeadlineRail', 'Problem', 'Section', 'Tag', 'Place', 'SectionSummary', 'SectionList', 'TagSummary', 'TagList',
+    'ArticleCreate', 'ArticlePatch', 'ArticleRevision', 'ArticleRevisionList', 'HeadlinesReplace']) {
     assert.ok(name in doc.components.schemas, name)
   }
   assert.doesNotMatch(JSON.stringify(doc), /def-\d/)
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/articles', '/articles/{slug}', '/headlines', '/sections', '/tags'])
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/articles', '/articles/{slug}', '/articles/{slug}/revisions', '/headlines', '/sections', '/tags'])
 })
 
 test('every GET documents its caching headers, conditional request headers, 304 and 400', () => {
@@ -62,16 +64,35 @@ test('every GET documents its caching headers, conditional request headers, 304 
   assert.deepEqual(doc.paths['/headlines']?.get.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort(), ['exclude', 'limit'])
 })
 
+test('every write operation requires an API key (Bearer or X-API-Key) and documents its error statuses', () => {
+  const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDoc
+  const writes: Array<[string, string, string[]]> = [
+    ['/articles', 'post', ['201', '400', '401', '403', '409', '413', '415', '422']],
+    ['/articles/{slug}', 'patch', ['200', '400', '401', '403', '404', '409', '410', '412', '413', '415', '422', '428']],
+    ['/articles/{slug}', 'delete', ['204', '400', '401', '403', '404', '409', '410', '412', '428']],
+    ['/headlines', 'put', ['200', '400', '401', '403', '404', '412', '413', '415', '422', '428']]
+  ]
+  for (const [path, method, statuses] of writes) {
+    const operation = doc.paths[path]?.[method]
+    assert.ok(operation !== undefined, `${method} ${path}`)
+    assert.deepEqual(operation.security, [{ BearerAuth: [] }, { ApiKeyHeader: [] }])
+    assert.deepEqual(Object.keys(operation.responses).sort(), statuses.sort(), `${method} ${path}`)
+  }
+  for (const [path, method] of [['/articles', 'get'], ['/articles/{slug}', 'get'], ['/headlines', 'get']] as const) {
+    assert.equal(doc.paths[path]?.[method]?.security, undefined, 'reads stay public')
+  }
+})
+
 function responseValidator (doc: OpenApiDoc) {
   const ajv = new Ajv2020({ strict: false, allErrors: true })
   addFormats.default(ajv)
   ajv.addSchema({ $id: 'urn:newsdesk:openapi', components: doc.components })
-  return (path: string, status: number, mediaType: string, body: unknown): void => {
-    const schema = doc.paths[path]?.get?.responses[String(status)]?.content?.[mediaType]?.schema
-    assert.ok(schema !== undefined, `no ${mediaType} schema for GET ${path} ${status}`)
+  return (path: string, status: number, mediaType: string, body: unknown, method = 'get'): void => {
+    const schema = doc.paths[path]?.[method]?.responses[String(status)]?.content?.[mediaType]?.schema
+    assert.ok(schema !== undefined, `no ${mediaType} schema for ${method} ${path} ${status}`)
     const rooted = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"urn:newsdesk:openapi#/components/'))
     const validate = ajv.compile(rooted)
-    assert.ok(validate(body), `GET ${path} ${status}: ${ajv.errorsText(validate.errors)}`)
+    assert.ok(validate(body), `${method} ${path} ${status}: ${ajv.errorsText(validate.errors)}`)
   }
 }
 
@@ -100,6 +121,22 @@ test('real response bodies validate against the served OpenAPI schemas', async (
   await check(app, validate, '/sections', '/sections', 200)
   await check(app, validate, '/tags', '/tags', 200)
   await check(app, validate, '/tags?x=1', '/tags', 400)
+  await check(app, validate, `/articles/${SYRIA}/revisions`, '/articles/{slug}/revisions', 200)
+
+  const editor = await editorHeaders(app)
+  const writes = [
+    [await app.inject({ method: 'POST', url: '/articles', headers: editor, payload: { title: 'Example headline', section: 'no-comment' } }), '/articles', 'post', 201],
+    [await app.inject({ method: 'POST', url: '/articles', headers: editor, payload: { title: 'Example headline', section: 'no-comment' } }), '/articles', 'post', 409],
+    [await app.inject({ method: 'POST', url: '/articles', payload: {} }), '/articles', 'post', 401],
+    [await app.inject(patchArticle(SYRIA, editor, { summary: 'Example standfirst.', changeNote: 'x' }, await currentEtag(app, `/articles/${SYRIA}`))), '/articles/{slug}', 'patch', 200],
+    [await app.inject(patchArticle(SYRIA, editor, { summary: 'Example standfirst.', changeNote: 'x' })), '/articles/{slug}', 'patch', 428],
+    [await app.inject({ method: 'PUT', url: '/headlines', headers: { ...editor, 'if-match': await currentEtag(app, '/headlines') }, payload: { items: [SYRIA] } }), '/headlines', 'put', 200]
+  ] as const
+  for (const [res, path, method, status] of writes) {
+    assert.equal(res.statusCode, status, `${method} ${path}`)
+    validate(path, status, (res.headers['content-type'] as string).split(';')[0] ?? '', res.json(), method)
+  }
+  await check(app, validate, `/articles/${SYRIA}/revisions`, '/articles/{slug}/revisions', 200)
 })
 
 test('schema examples validate against their own schemas', () => {

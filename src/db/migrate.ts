@@ -16,10 +16,11 @@ export function readMigrations (dir: URL = MIGRATIONS_DIR): Migration[] {
       return { version: Number(match[1]), name: file, sql: readFileSync(new URL(file, dir), 'utf8') }
     })
     .sort((a, b) => a.version - b.version)
-  // Versions are unique; gaps are allowed because numbers are reserved per work item and may land out of order.
+  // Numbers are unique; gaps are tolerated because parallel branches each own a number (003, 004, ...) and land apart.
   migrations.forEach((migration, index) => {
-    if (migration.version < 1 || migration.version === migrations[index - 1]?.version) {
-      throw new Error(`Migration numbers must be unique and start at 001: ${migration.name}`)
+    const previous = migrations[index - 1]
+    if (previous !== undefined && previous.version === migration.version) {
+      throw new Error(`Two migrations share the number ${migration.version}: ${previous.name}, ${migration.name}`)
     }
   })
   return migrations

@@ -2,9 +2,11 @@
 import { Article, ArticleListItem, ArticlePage, ArticleSummary, Place, Section, Tag } from './article.js'
 import { Headline, HeadlineRail } from './headline.js'
 import { ProblemDetails } from './problem.js'
+import { ArticleCreate, ArticlePatch, ArticleRevision, ArticleRevisionList, HeadlinesReplace } from './article-write.js'
 import { SectionList, SectionSummary, TagList, TagSummary } from './taxonomy.js'
 
 export const componentSchemas = [
   Section, Tag, Place, ArticleSummary, ArticleListItem, Article, ArticlePage, Headline, HeadlineRail,
-  SectionSummary, SectionList, TagSummary, TagList, ProblemDetails
+  SectionSummary, SectionList, TagSummary, TagList, ProblemDetails,
+  ArticleCreate, ArticlePatch, ArticleRevision, ArticleRevisionList, HeadlinesReplace
 ]

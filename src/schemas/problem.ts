@@ -34,9 +34,12 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource',
   405: 'The resource exists but does not support this method',
   406: 'None of the acceptable media types can be produced',
+  409: 'Conflicts with the current state (e.g. the slug is taken, or the change is not allowed from this status)',
   410: 'The resource was withdrawn',
   412: 'The If-Match precondition failed: the resource changed since it was read',
+  413: 'The request body is larger than the limit (256 KiB on write routes)',
   415: 'The request body media type is not supported',
+  422: 'The body is well-formed but refers to something that does not exist or is not published (section, headline slug)',
   428: 'The request must be conditional (send If-Match)',
   429: 'Too many requests: slow down and retry after Retry-After seconds'
 }

@@ -117,7 +117,7 @@ test('errors are never cached (no-store) and carry no ETag or surrogate keys', a
     assert.equal(res.headers['surrogate-key'], undefined, url)
     assert.match(res.headers['content-type'] as string, /^application\/problem\+json/, url)
   }
-  const wrongMethod = await app.inject({ method: 'DELETE', url: SYRIA })
+  const wrongMethod = await app.inject({ method: 'PUT', url: SYRIA })
   assert.equal(wrongMethod.statusCode, 405)
   assert.equal(wrongMethod.headers['cache-control'], 'no-store')
 })

@@ -13,10 +13,16 @@ test('an unknown route is a 404 problem', async (t) => {
 
 test('a known path with the wrong method is a 405 problem with Allow', async (t) => {
   const app = await buildTestApp(t)
-  for (const [method, url] of [['DELETE', '/articles/anything'], ['POST', '/headlines'], ['PUT', '/articles']] as const) {
+  const cases = [
+    ['PUT', '/articles/anything', 'DELETE, GET, HEAD, PATCH'],
+    ['POST', '/headlines', 'GET, HEAD, PUT'],
+    ['PUT', '/articles', 'GET, HEAD, POST'],
+    ['DELETE', '/articles/anything/revisions', 'GET, HEAD']
+  ] as const
+  for (const [method, url, allow] of cases) {
     const res = await app.inject({ method, url })
     assert.equal(res.statusCode, 405, `${method} ${url}`)
-    assert.equal(res.headers.allow, 'GET, HEAD')
+    assert.equal(res.headers.allow, allow)
     assert.match(res.headers['content-type'] as string, /^application\/problem\+json/)
     assert.equal(res.json().status, 405)
   }

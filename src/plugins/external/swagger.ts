@@ -14,6 +14,8 @@ export default fp<SwaggerOptions>(async (app, options) => {
         title: 'Newsdesk content API',
         version: options.version,
         description: 'Read articles, article lists and the "More No Comment" headline rail as JSON. ' +
+          'Editors create, change and unpublish articles and reorder the rail with an API key (use Authorize); ' +
+          'changes need If-Match with the current ETag. ' +
           'Errors are RFC 9457 problem documents (application/problem+json).\n\n' +
           'Every GET 200 carries a strong ETag (hash of the body bytes; compressed bodies get "-br" / "-gzip" tags), ' +
           'Last-Modified when known, news Cache-Control and Surrogate-Key / Cache-Tag purge keys; send If-None-Match ' +

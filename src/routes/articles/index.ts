@@ -8,6 +8,7 @@ import { parseListRequest } from '../../content/list-request.js'
 import { servePage } from '../../content/article-list.js'
 import { notFound } from '../../http/errors.js'
 import { surrogateKey } from '../../http/surrogate-keys.js'
+import { answerSlugFate, movedResponse } from './slug-fate.js'
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
   app.get('/articles', {
@@ -45,14 +46,17 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       summary: 'Get one article by slug',
       params: ArticleParams,
       headers: ConditionalHeaders,
+      description: 'Drafts are 404. A former slug redirects (301) to the current one; an unpublished article is 410 Gone.',
       response: {
         ...cachedResponses(ref(Article), { description: 'The article' }),
-        ...problemResponses(400, 404)
+        301: movedResponse,
+        ...problemResponses(400, 404, 410)
       }
     }
   }, async (request, reply) => {
-    const article = app.articles.findArticleBySlug(request.params.slug)
-    if (article === undefined) throw notFound(`No article has the slug "${request.params.slug}"`)
+    const { slug } = request.params
+    const article = app.articles.findArticleBySlug(slug)
+    if (article === undefined) return answerSlugFate(app.articleWriter.fateOf(slug), slug, request, reply, publicUrl)
     reply.addSurrogateKeys(
       surrogateKey.article(article.slug),
       surrogateKey.section(article.section.slug),
