@@ -6,7 +6,11 @@ import database from './plugins/app/database.js'
 import contentStore from './plugins/app/content-store.js'
 import apiKeys from './plugins/app/api-keys.js'
 import problemDetails from './plugins/app/problem-details.js'
+import syndication from './plugins/app/syndication.js'
 import swagger from './plugins/external/swagger.js'
+import rateLimit, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
+import feedRoutes from './routes/feeds/index.js'
+import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import articleRoutes from './routes/articles/index.js'
 import headlineRoutes from './routes/headlines/index.js'
 import { componentSchemas } from './schemas/index.js'
@@ -17,6 +21,10 @@ export interface BuildAppOptions {
   publicUrl: string
   seedIfEmpty?: boolean
   logger?: FastifyServerOptions['logger']
+  /** Copyright holder, usage terms and licence link for syndicated content; defaults to DEFAULT_RIGHTS. */
+  rights?: RightsConfig
+  /** Per-key / per-IP limits; defaults to DEFAULT_RATE_LIMIT (enabled). */
+  rateLimit?: RateLimitConfig
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -36,7 +44,11 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
   await app.register(contentStore, { publicUrl: options.publicUrl })
   await app.register(apiKeys)
+  await app.register(syndication, { rights: options.rights ?? DEFAULT_RIGHTS })
+  // Limits every route registered after this point (not Swagger UI / openapi.json, registered above).
+  await app.register(rateLimit, options.rateLimit ?? DEFAULT_RATE_LIMIT)
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)
+  await app.register(feedRoutes, { publicUrl: options.publicUrl })
   return app
 }

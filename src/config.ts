@@ -1,6 +1,8 @@
 // Owns the runtime configuration: one TypeBox schema for the environment, validated once at start.
 import { envSchema } from 'env-schema'
 import { Type, type Static } from 'typebox'
+import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
+import { DEFAULT_RATE_LIMIT, TIME_WINDOW_PATTERN, type RateLimitConfig } from './plugins/external/rate-limit.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -12,7 +14,14 @@ export const EnvSchema = Type.Object({
   PUBLIC_URL: Type.Optional(Type.String({
     pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
     description: 'Absolute base URL used in links and canonical URLs; defaults to http://HOST:PORT'
-  }))
+  })),
+  RIGHTS_HOLDER: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.copyrightHolder, description: 'Copyright holder named on articles and feeds (also the Atom feed author)' }),
+  RIGHTS_USAGE_TERMS: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.usageTerms, description: 'Natural-language usage terms for syndicated content' }),
+  RIGHTS_LICENSE_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', description: 'Link to the licence / syndication terms' })),
+  RATE_LIMIT_ENABLED: Type.Boolean({ default: DEFAULT_RATE_LIMIT.enabled, description: 'Rate limit requests per API key and per IP' }),
+  RATE_LIMIT_WINDOW: Type.String({ pattern: TIME_WINDOW_PATTERN, default: DEFAULT_RATE_LIMIT.timeWindow, description: 'Length of the rate-limit window, e.g. "1 minute", "30 s"' }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: DEFAULT_RATE_LIMIT.max, description: 'Requests per window for a client without an API key (per IP)' }),
+  RATE_LIMIT_KEY_MAX: Type.Integer({ minimum: 1, default: DEFAULT_RATE_LIMIT.keyMax, description: 'Requests per window for a client presenting a valid API key (per key)' })
 })
 export type Env = Static<typeof EnvSchema>
 
@@ -22,6 +31,8 @@ export interface AppConfig {
   databasePath: string
   logLevel: (typeof LOG_LEVELS)[number]
   publicUrl: string
+  rights: RightsConfig
+  rateLimit: RateLimitConfig
 }
 
 export class ConfigError extends Error {
@@ -42,7 +53,18 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: parsed.HOST,
     databasePath: parsed.DATABASE_PATH,
     logLevel: parsed.LOG_LEVEL,
-    publicUrl: (parsed.PUBLIC_URL ?? `http://${displayHost}:${parsed.PORT}`).replace(/\/+$/, '')
+    publicUrl: (parsed.PUBLIC_URL ?? `http://${displayHost}:${parsed.PORT}`).replace(/\/+$/, ''),
+    rights: {
+      copyrightHolder: parsed.RIGHTS_HOLDER,
+      usageTerms: parsed.RIGHTS_USAGE_TERMS,
+      licenseUrl: parsed.RIGHTS_LICENSE_URL ?? null
+    },
+    rateLimit: {
+      enabled: parsed.RATE_LIMIT_ENABLED,
+      timeWindow: parsed.RATE_LIMIT_WINDOW,
+      max: parsed.RATE_LIMIT_MAX,
+      keyMax: parsed.RATE_LIMIT_KEY_MAX
+    }
   }
 }
 

@@ -16,6 +16,8 @@ async function main (): Promise<void> {
     databasePath: config.databasePath,
     publicUrl: config.publicUrl,
     seedIfEmpty: true,
+    rights: config.rights,
+    rateLimit: config.rateLimit,
     logger: { level: config.logLevel }
   })
 

@@ -2,5 +2,7 @@
 import { Article, ArticlePage, ArticleSummary, Place, Section, Tag } from './article.js'
 import { Headline, HeadlineRail } from './headline.js'
 import { ProblemDetails } from './problem.js'
+import { NinjsItem } from './ninjs.js'
+import { JsonFeed, JsonFeedItem } from './feed.js'
 
-export const componentSchemas = [Section, Tag, Place, ArticleSummary, Article, ArticlePage, Headline, HeadlineRail, ProblemDetails]
+export const componentSchemas = [Section, Tag, Place, ArticleSummary, Article, ArticlePage, Headline, HeadlineRail, ProblemDetails, NinjsItem, JsonFeedItem, JsonFeed]

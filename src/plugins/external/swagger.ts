@@ -34,7 +34,8 @@ export default fp<SwaggerOptions>(async (app, options) => {
       },
       tags: [
         { name: 'articles', description: 'Articles and article lists' },
-        { name: 'headlines', description: 'Curated headline rails' }
+        { name: 'headlines', description: 'Curated headline rails' },
+        { name: 'feeds', description: 'Syndication feeds (JSON Feed 1.1, Atom, RSS 2.0); an optional partner key raises the rate limit' }
       ]
     },
     // Name components after each schema's $id (Article, Problem, ...) instead of def-0, def-1, ...

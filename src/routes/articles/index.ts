@@ -1,10 +1,13 @@
 // Owns the /articles routes: the paged list and single articles by slug.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Article, ArticleListQuery, ArticlePage, ArticleParams, DEFAULT_PAGE_SIZE } from '../../schemas/article.js'
+import { ArticleListQuery, ArticlePage, ArticleParams, DEFAULT_PAGE_SIZE } from '../../schemas/article.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
 import { decodeCursor, encodeCursor } from '../../content/cursor.js'
 import { notFound } from '../../http/errors.js'
+import { articleResponses, ArticleFormatQuery, OPTIONAL_API_KEY, OPTIONAL_KEY_NOTE } from '../../schemas/syndication.js'
+import { articleMediaType } from '../../syndication/article-negotiation.js'
+import { NINJS_MEDIA_TYPE } from '../../schemas/ninjs.js'
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
   const listUrl = (limit: number, cursor?: string): string =>
@@ -38,13 +41,21 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       operationId: 'getArticle',
       tags: ['articles'],
       summary: 'Get one article by slug',
+      description: 'As JSON, or as IPTC ninjs 2.1 with `Accept: application/ninjs+json` or `?format=ninjs` ' +
+        '(`format` wins over Accept; responses carry `Vary: Accept`). ' + OPTIONAL_KEY_NOTE,
       params: ArticleParams,
-      response: { 200: ref(Article), ...problemResponses(400, 404) }
+      querystring: ArticleFormatQuery,
+      security: OPTIONAL_API_KEY,
+      response: articleResponses
     }
-  }, async (request) => {
+  }, async (request, reply) => {
+    reply.header('vary', 'Accept')
+    const mediaType = articleMediaType(request.query.format, request.headers.accept)
     const article = app.articles.findArticleBySlug(request.params.slug)
     if (article === undefined) throw notFound(`No article has the slug "${request.params.slug}"`)
-    return article
+    if (mediaType !== NINJS_MEDIA_TYPE) return article
+    reply.type(NINJS_MEDIA_TYPE)
+    return app.syndication.ninjs(article)
   })
 }
 
