@@ -33,11 +33,12 @@ test('GET /openapi.json serves the committed document; Swagger UI is at /docs', 
 test('components are named after their schemas, never def-N', () => {
   const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDoc
   assert.equal(doc.openapi, '3.1.0')
-  for (const name of ['Article', 'ArticleSummary', 'ArticlePage', 'Headline', 'HeadlineRail', 'Problem', 'Section', 'Tag', 'Place']) {
+  for (const name of ['Article', 'ArticleSummary', 'ArticlePage', 'Headline', 'HeadlineRail', 'Problem', 'Section', 'Tag', 'Place', 'NinjsItem', 'JsonFeed', 'JsonFeedItem']) {
     assert.ok(name in doc.components.schemas, name)
   }
   assert.doesNotMatch(JSON.stringify(doc), /def-\d/)
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/articles', '/articles/{slug}', '/headlines'])
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/articles', '/articles/{slug}', '/feeds/articles.atom', '/feeds/articles.json',
+    '/feeds/articles.rss', '/feeds/headlines.atom', '/feeds/headlines.json', '/feeds/headlines.rss', '/headlines'])
 })
 
 function responseValidator (doc: OpenApiDoc) {
@@ -71,6 +72,33 @@ test('real response bodies validate against the served OpenAPI schemas', async (
   await check(app, validate, '/articles/no-such-story', '/articles/{slug}', 404)
   await check(app, validate, '/articles/NOPE', '/articles/{slug}', 400)
   await check(app, validate, '/headlines', '/headlines', 200)
+  await check(app, validate, '/articles/syrian-army-retakes-maaret-al-numan?format=ninjs', '/articles/{slug}', 200)
+  await check(app, validate, '/articles/deer-rescued-from-freezing-swimming-pool?format=ninjs', '/articles/{slug}', 200)
+  await check(app, validate, '/articles/syrian-army-retakes-maaret-al-numan?format=xml', '/articles/{slug}', 400)
+  await check(app, validate, '/feeds/articles.json?limit=2', '/feeds/articles.json', 200)
+  await check(app, validate, '/feeds/headlines.json', '/feeds/headlines.json', 200)
+  await check(app, validate, '/feeds/articles.json?limit=0', '/feeds/articles.json', 400)
+})
+
+test('syndication routes document media types, optional key security, 401/406/429 problems and rate-limit headers', () => {
+  const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDoc & { components: { securitySchemes: Record<string, unknown> } }
+  type Operation = { security?: unknown[], responses: Record<string, { headers?: Record<string, unknown>, content?: Record<string, unknown> }> }
+  const op = (path: string): Operation => doc.paths[path]?.get as unknown as Operation
+  assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['ApiKeyHeader', 'BearerAuth'])
+  const article = op('/articles/{slug}')
+  assert.deepEqual(Object.keys(article.responses['200']?.content ?? {}), ['application/json', 'application/ninjs+json'])
+  assert.ok(article.responses['406'] !== undefined)
+  const feeds: Array<[string, string]> = [['/feeds/articles.json', 'application/feed+json'], ['/feeds/articles.atom', 'application/atom+xml'],
+    ['/feeds/articles.rss', 'application/rss+xml'], ['/feeds/headlines.atom', 'application/atom+xml']]
+  for (const [path, mediaType] of [...feeds, ['/articles/{slug}', 'application/ninjs+json'] as [string, string]]) {
+    const operation = op(path)
+    if (path.startsWith('/feeds/')) assert.deepEqual(Object.keys(operation.responses['200']?.content ?? {}), [mediaType], path)
+    assert.deepEqual(operation.security, [{}, { BearerAuth: [] }, { ApiKeyHeader: [] }], path)
+    assert.ok(operation.responses['401'] !== undefined, `${path} 401`)
+    assert.ok('Retry-After' in (operation.responses['429']?.headers ?? {}), `${path} 429 Retry-After`)
+    assert.ok('RateLimit-Policy' in (operation.responses['200']?.headers ?? {}), `${path} 200 RateLimit-Policy`)
+  }
+  assert.ok(op('/articles').responses['429'] !== undefined, 'every rate-limited route documents 429')
 })
 
 test('schema examples validate against their own schemas', () => {

@@ -102,3 +102,10 @@ test('content negotiation: q-values and wildcards, ?format overrides Accept, 406
   const unknown = await app.inject({ url: '/articles/no-such-story?format=ninjs' })
   assert.equal(unknown.statusCode, 404)
 })
+
+test('the NinjsItem example shown in the OpenAPI document is itself valid ninjs 2.1', async () => {
+  const { NinjsItem } = await import('../../src/schemas/ninjs.js')
+  const { validate, errors } = ninjsValidator()
+  assert.ok(NinjsItem.examples.length > 0)
+  for (const example of NinjsItem.examples) assert.ok(validate(example), errors())
+})

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyRequest } from 'fastify'
 import { HttpProblem } from '../../http/errors.js'
+import { tooManyRequestsResponse } from '../../schemas/syndication.js'
 
 export interface RateLimitConfig {
   enabled: boolean
@@ -33,6 +34,14 @@ export default fp<RateLimitConfig>(async (app, options) => {
   if (!options.enabled) return
   const windowMs = timeWindowMs(options.timeWindow)
   const windowSeconds = Math.max(1, Math.ceil(windowMs / 1000))
+
+  // Every limited route can answer 429: document it on each route that documents its responses.
+  app.addHook('onRoute', (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined
+    if (response !== undefined && !('429' in response) && route.schema !== undefined) {
+      route.schema.response = { ...response, ...tooManyRequestsResponse }
+    }
+  })
 
   await app.register(rateLimit, {
     global: true,

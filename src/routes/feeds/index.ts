@@ -23,7 +23,7 @@ export const DATES_NOTE = 'Dates are RFC 3339 in JSON Feed and Atom, RFC 822 in 
 
 const feedResponse = (format: FeedFormat): Record<number, unknown> => ({
   200: {
-    description: `A ${FORMAT_NAMES[format]} document`,
+    description: `${FORMAT_NAMES[format]} document`,
     headers: rateLimitHeaders,
     content: {
       [FEED_MEDIA_TYPES[format]]: {
