@@ -3,6 +3,7 @@ import { Article, ArticlePage, ArticleSummary, Place, Section, Tag } from './art
 import { Headline, HeadlineRail } from './headline.js'
 import { ProblemDetails } from './problem.js'
 import { NinjsItem } from './ninjs.js'
+import { Rights } from './rights.js'
 import { JsonFeed, JsonFeedItem } from './feed.js'
 
-export const componentSchemas = [Section, Tag, Place, ArticleSummary, Article, ArticlePage, Headline, HeadlineRail, ProblemDetails, NinjsItem, JsonFeedItem, JsonFeed]
+export const componentSchemas = [Rights, Section, Tag, Place, ArticleSummary, Article, ArticlePage, Headline, HeadlineRail, ProblemDetails, NinjsItem, JsonFeedItem, JsonFeed]

@@ -109,3 +109,9 @@ test('the NinjsItem example shown in the OpenAPI document is itself valid ninjs 
   assert.ok(NinjsItem.examples.length > 0)
   for (const example of NinjsItem.examples) assert.ok(validate(example), errors())
 })
+
+test('the JSON article carries the configured rights too', async (t) => {
+  const app = await buildTestApp(t, { rights: RIGHTS })
+  const article = (await app.inject(`/articles/${SYRIA}`)).json()
+  assert.deepEqual(article.rights, RIGHTS)
+})

@@ -13,7 +13,9 @@ export default fp<SwaggerOptions>(async (app, options) => {
       info: {
         title: 'Newsdesk content API',
         version: options.version,
-        description: 'Read articles, article lists and the "More No Comment" headline rail as JSON. ' +
+        description: 'Read articles, article lists and the "More No Comment" headline rail as JSON; syndicate articles ' +
+          'as IPTC ninjs 2.1 and the newest articles and the rail as JSON Feed 1.1, Atom and RSS 2.0. ' +
+          'Every response is rate limited (RateLimit-* headers); an optional partner API key raises the limit. ' +
           'Errors are RFC 9457 problem documents (application/problem+json).'
       },
       servers: [{ url: options.publicUrl }],

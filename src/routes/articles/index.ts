@@ -53,7 +53,7 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
     const mediaType = articleMediaType(request.query.format, request.headers.accept)
     const article = app.articles.findArticleBySlug(request.params.slug)
     if (article === undefined) throw notFound(`No article has the slug "${request.params.slug}"`)
-    if (mediaType !== NINJS_MEDIA_TYPE) return article
+    if (mediaType !== NINJS_MEDIA_TYPE) return { ...article, rights: app.syndication.rights }
     reply.type(NINJS_MEDIA_TYPE)
     return app.syndication.ninjs(article)
   })
