@@ -47,3 +47,11 @@ export function negotiateMediaType (accept: string | undefined, offered: readonl
   }
   return chosen
 }
+
+/** Adds `field` to the Vary header, keeping what other hooks (CORS, compression) put there. */
+export function appendVary (reply: { getHeader: (name: string) => unknown, header: (name: string, value: string) => unknown }, field: string): void {
+  const current = reply.getHeader('vary')
+  const fields = (current === undefined ? '' : String(current)).split(',').map((f) => f.trim()).filter((f) => f !== '')
+  if (fields.includes('*') || fields.some((f) => f.toLowerCase() === field.toLowerCase())) return
+  reply.header('vary', [...fields, field].join(', '))
+}

@@ -115,3 +115,10 @@ test('the JSON article carries the configured rights too', async (t) => {
   const article = (await app.inject(`/articles/${SYRIA}`)).json()
   assert.deepEqual(article.rights, RIGHTS)
 })
+
+test('Vary: Accept is added to, not written over, what earlier hooks set', async (t) => {
+  const app = await buildTestApp(t)
+  app.addHook('onRequest', async (_request, reply) => { reply.header('vary', 'Origin') })
+  const res = await app.inject(`/articles/${SYRIA}`)
+  assert.equal(res.headers.vary, 'Origin, Accept')
+})

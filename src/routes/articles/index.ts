@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../../content/cursor.js'
 import { notFound } from '../../http/errors.js'
 import { articleResponses, ArticleFormatQuery, OPTIONAL_API_KEY, OPTIONAL_KEY_NOTE } from '../../schemas/syndication.js'
 import { articleMediaType } from '../../syndication/article-negotiation.js'
+import { appendVary } from '../../http/negotiation.js'
 import { NINJS_MEDIA_TYPE } from '../../schemas/ninjs.js'
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
@@ -49,7 +50,7 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       response: articleResponses
     }
   }, async (request, reply) => {
-    reply.header('vary', 'Accept')
+    appendVary(reply, 'Accept')
     const mediaType = articleMediaType(request.query.format, request.headers.accept)
     const article = app.articles.findArticleBySlug(request.params.slug)
     if (article === undefined) throw notFound(`No article has the slug "${request.params.slug}"`)
