@@ -10,7 +10,11 @@ import editorial from './plugins/app/editorial.js'
 import problemDetails from './plugins/app/problem-details.js'
 import httpCaching from './plugins/app/http-caching.js'
 import cors from './plugins/external/cors.js'
+import syndication from './plugins/app/syndication.js'
 import swagger from './plugins/external/swagger.js'
+import rateLimit, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
+import feedRoutes from './routes/feeds/index.js'
+import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import articleRoutes from './routes/articles/index.js'
 import headlineRoutes from './routes/headlines/index.js'
 import taxonomyRoutes from './routes/taxonomy/index.js'
@@ -33,6 +37,10 @@ export interface BuildAppOptions {
   cacheControl?: CacheControlSettings
   /** Compress bodies of at least this many bytes; defaults to DEFAULT_COMPRESSION_THRESHOLD. */
   compressionThreshold?: number
+  /** Copyright holder, usage terms and licence link for syndicated content; defaults to DEFAULT_RIGHTS. */
+  rights?: RightsConfig
+  /** Per-key / per-IP limits; defaults to DEFAULT_RATE_LIMIT (enabled). */
+  rateLimit?: RateLimitConfig
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -59,11 +67,15 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(apiKeys)
   await app.register(contentVersion)
   await app.register(editorial, { publicUrl: options.publicUrl })
+  await app.register(syndication, { rights: options.rights ?? DEFAULT_RIGHTS })
+  // Limits every route registered after this point (not Swagger UI / openapi.json, registered above).
+  await app.register(rateLimit, options.rateLimit ?? DEFAULT_RATE_LIMIT)
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)
   await app.register(taxonomyRoutes, { publicUrl: options.publicUrl })
   await app.register(articleWriteRoutes, { publicUrl: options.publicUrl })
   await app.register(articleRevisionRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineWriteRoutes)
+  await app.register(feedRoutes, { publicUrl: options.publicUrl })
   return app
 }

@@ -2,6 +2,8 @@
 import { envSchema } from 'env-schema'
 import { Type, type Static } from 'typebox'
 import type { CacheControlSettings } from './http/cache-control.js'
+import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
+import { DEFAULT_RATE_LIMIT, TIME_WINDOW_PATTERN, type RateLimitConfig } from './plugins/external/rate-limit.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -23,7 +25,14 @@ export const EnvSchema = Type.Object({
   CACHE_S_MAXAGE: Type.Integer({ minimum: 0, default: 300, description: 'Cache-Control s-maxage (seconds): CDN freshness' }),
   CACHE_STALE_WHILE_REVALIDATE: Type.Integer({ minimum: 0, default: 60, description: 'Cache-Control stale-while-revalidate (seconds)' }),
   CACHE_STALE_IF_ERROR: Type.Integer({ minimum: 0, default: 86400, description: 'Cache-Control stale-if-error (seconds)' }),
-  COMPRESSION_THRESHOLD: Type.Integer({ minimum: 0, default: 1024, description: 'Bodies of at least this many bytes are sent gzip/brotli-compressed when accepted' })
+  COMPRESSION_THRESHOLD: Type.Integer({ minimum: 0, default: 1024, description: 'Bodies of at least this many bytes are sent gzip/brotli-compressed when accepted' }),
+  RIGHTS_HOLDER: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.copyrightHolder, description: 'Copyright holder named on articles and feeds (also the Atom feed author)' }),
+  RIGHTS_USAGE_TERMS: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.usageTerms, description: 'Natural-language usage terms for syndicated content' }),
+  RIGHTS_LICENSE_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', description: 'Link to the licence / syndication terms' })),
+  RATE_LIMIT_ENABLED: Type.Boolean({ default: DEFAULT_RATE_LIMIT.enabled, description: 'Rate limit requests per API key and per IP' }),
+  RATE_LIMIT_WINDOW: Type.String({ pattern: TIME_WINDOW_PATTERN, default: DEFAULT_RATE_LIMIT.timeWindow, description: 'Length of the rate-limit window, e.g. "1 minute", "30 s"' }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: DEFAULT_RATE_LIMIT.max, description: 'Requests per window for a client without an API key (per IP)' }),
+  RATE_LIMIT_KEY_MAX: Type.Integer({ minimum: 1, default: DEFAULT_RATE_LIMIT.keyMax, description: 'Requests per window for a client presenting a valid API key (per key)' })
 })
 export type Env = Static<typeof EnvSchema>
 
@@ -37,6 +46,8 @@ export interface AppConfig {
   corsOrigins: '*' | string[]
   cacheControl: CacheControlSettings
   compressionThreshold: number
+  rights: RightsConfig
+  rateLimit: RateLimitConfig
 }
 
 export const DEFAULT_CACHE_CONTROL: CacheControlSettings = { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 }
@@ -68,7 +79,18 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
       staleWhileRevalidate: parsed.CACHE_STALE_WHILE_REVALIDATE,
       staleIfError: parsed.CACHE_STALE_IF_ERROR
     },
-    compressionThreshold: parsed.COMPRESSION_THRESHOLD
+    compressionThreshold: parsed.COMPRESSION_THRESHOLD,
+    rights: {
+      copyrightHolder: parsed.RIGHTS_HOLDER,
+      usageTerms: parsed.RIGHTS_USAGE_TERMS,
+      licenseUrl: parsed.RIGHTS_LICENSE_URL ?? null
+    },
+    rateLimit: {
+      enabled: parsed.RATE_LIMIT_ENABLED,
+      timeWindow: parsed.RATE_LIMIT_WINDOW,
+      max: parsed.RATE_LIMIT_MAX,
+      keyMax: parsed.RATE_LIMIT_KEY_MAX
+    }
   }
 }
 

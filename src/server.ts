@@ -19,7 +19,9 @@ async function main (): Promise<void> {
     logger: { level: config.logLevel },
     corsOrigins: config.corsOrigins,
     cacheControl: config.cacheControl,
-    compressionThreshold: config.compressionThreshold
+    compressionThreshold: config.compressionThreshold,
+    rights: config.rights,
+    rateLimit: config.rateLimit
   })
 
   let closing = false

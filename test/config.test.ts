@@ -11,8 +11,31 @@ test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and
     publicUrl: 'http://127.0.0.1:3000',
     corsOrigins: '*',
     cacheControl: { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 },
-    compressionThreshold: 1024
+    compressionThreshold: 1024,
+    rights: {
+      copyrightHolder: 'Newsdesk',
+      usageTerms: 'All rights reserved. Republication requires the copyright holder\'s permission.',
+      licenseUrl: null
+    },
+    rateLimit: { enabled: true, timeWindow: '1 minute', max: 300, keyMax: 3000 }
   })
+})
+
+test('rights and rate limits come from RIGHTS_* and RATE_LIMIT_*', () => {
+  const config = loadConfig({
+    RIGHTS_HOLDER: 'Acme News Ltd',
+    RIGHTS_USAGE_TERMS: 'Partners only',
+    RIGHTS_LICENSE_URL: 'https://example.org/licence',
+    RATE_LIMIT_ENABLED: 'false',
+    RATE_LIMIT_WINDOW: '30 s',
+    RATE_LIMIT_MAX: '10',
+    RATE_LIMIT_KEY_MAX: '100'
+  })
+  assert.deepEqual(config.rights, { copyrightHolder: 'Acme News Ltd', usageTerms: 'Partners only', licenseUrl: 'https://example.org/licence' })
+  assert.deepEqual(config.rateLimit, { enabled: false, timeWindow: '30 s', max: 10, keyMax: 100 })
+  assert.throws(() => loadConfig({ RATE_LIMIT_WINDOW: 'soon' }), /RATE_LIMIT_WINDOW must match pattern/)
+  assert.throws(() => loadConfig({ RATE_LIMIT_MAX: '0' }), /RATE_LIMIT_MAX must be >= 1/)
+  assert.throws(() => loadConfig({ RIGHTS_LICENSE_URL: 'licence.html' }), /RIGHTS_LICENSE_URL must match pattern/)
 })
 
 test('values come from the environment, coerced and validated', () => {

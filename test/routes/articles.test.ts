@@ -91,7 +91,12 @@ test('GET /articles/:slug returns the full Syria article, verbatim from the sour
     place: { name: 'Maaret al-Numan', region: 'Idlib', country: 'Syria' },
     publishedAt: '2020-01-28T00:00:00.000Z',
     updatedAt: '2020-01-28T00:00:00.000Z',
-    url: `${TEST_BASE_URL}/articles/${SYRIA}`
+    url: `${TEST_BASE_URL}/articles/${SYRIA}`,
+    rights: {
+      copyrightHolder: 'Newsdesk',
+      usageTerms: 'All rights reserved. Republication requires the copyright holder\'s permission.',
+      licenseUrl: null
+    }
   })
 })
 

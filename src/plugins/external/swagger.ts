@@ -13,9 +13,11 @@ export default fp<SwaggerOptions>(async (app, options) => {
       info: {
         title: 'Newsdesk content API',
         version: options.version,
-        description: 'Read articles, article lists and the "More No Comment" headline rail as JSON. ' +
+        description: 'Read articles, article lists and the "More No Comment" headline rail as JSON; syndicate articles ' +
+          'as IPTC ninjs 2.1 and the newest articles and the rail as JSON Feed 1.1, Atom and RSS 2.0. ' +
           'Editors create, change and unpublish articles and reorder the rail with an API key (use Authorize); ' +
           'changes need If-Match with the current ETag. ' +
+          'Responses are rate limited (RateLimit-* headers); an optional partner API key raises the limit. ' +
           'Errors are RFC 9457 problem documents (application/problem+json).\n\n' +
           'Every GET 200 carries a strong ETag (hash of the body bytes; compressed bodies get "-br" / "-gzip" tags), ' +
           'Last-Modified when known, news Cache-Control and Surrogate-Key / Cache-Tag purge keys; send If-None-Match ' +
@@ -41,7 +43,8 @@ export default fp<SwaggerOptions>(async (app, options) => {
       tags: [
         { name: 'articles', description: 'Articles and article lists' },
         { name: 'headlines', description: 'Curated headline rails' },
-        { name: 'navigation', description: 'Sections and tags with article counts' }
+        { name: 'navigation', description: 'Sections and tags with article counts' },
+        { name: 'feeds', description: 'Syndication feeds (JSON Feed 1.1, Atom, RSS 2.0); an optional partner key raises the rate limit' }
       ]
     },
     // Name components after each schema's $id (Article, Problem, ...) instead of def-0, def-1, ...

@@ -6,9 +6,14 @@ import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
 import { parseListRequest } from '../../content/list-request.js'
 import { servePage } from '../../content/article-list.js'
-import { notFound } from '../../http/errors.js'
 import { surrogateKey } from '../../http/surrogate-keys.js'
 import { answerSlugFate, movedResponse } from './slug-fate.js'
+import { articleResponses, ArticleFormatQuery, OPTIONAL_API_KEY, OPTIONAL_KEY_NOTE, tooManyRequestsResponse } from '../../schemas/syndication.js'
+import { articleMediaType } from '../../syndication/article-negotiation.js'
+import { appendVary } from '../../http/negotiation.js'
+import { NINJS_MEDIA_TYPE } from '../../schemas/ninjs.js'
+
+const cachedArticle = cachedResponses(ref(Article), { description: 'The article' })
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
   app.get('/articles', {
@@ -45,15 +50,22 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       tags: ['articles'],
       summary: 'Get one article by slug',
       params: ArticleParams,
+      querystring: ArticleFormatQuery,
       headers: ConditionalHeaders,
-      description: 'Drafts are 404. A former slug redirects (301) to the current one; an unpublished article is 410 Gone.',
+      security: OPTIONAL_API_KEY,
+      description: 'The article as JSON, or as IPTC ninjs 2.1 with `Accept: application/ninjs+json` or `?format=ninjs` ' +
+        '(`format` wins over Accept; responses carry `Vary: Accept`). ' + OPTIONAL_KEY_NOTE + ' Drafts are 404. A former slug redirects (301) to the current one; an unpublished article is 410 Gone.',
       response: {
-        ...cachedResponses(ref(Article), { description: 'The article' }),
+        ...cachedArticle,
+        200: { ...cachedArticle[200], headers: { ...cachedArticle[200].headers, ...articleResponses[200].headers }, content: articleResponses[200].content },
         301: movedResponse,
-        ...problemResponses(400, 404, 410)
+        ...problemResponses(400, 401, 404, 406, 410),
+        ...tooManyRequestsResponse
       }
     }
   }, async (request, reply) => {
+    appendVary(reply, 'Accept')
+    const mediaType = articleMediaType(request.query.format, request.headers.accept)
     const { slug } = request.params
     const article = app.articles.findArticleBySlug(slug)
     if (article === undefined) return answerSlugFate(app.articleWriter.fateOf(slug), slug, request, reply, publicUrl)
@@ -63,7 +75,9 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       ...article.tags.map((tag) => surrogateKey.tag(tag.slug))
     )
     reply.setLastModified(article.updatedAt ?? article.publishedAt)
-    return article
+    if (mediaType !== NINJS_MEDIA_TYPE) return { ...article, rights: app.syndication.rights }
+    reply.type(NINJS_MEDIA_TYPE)
+    return app.syndication.ninjs(article)
   })
 }
 

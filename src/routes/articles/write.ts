@@ -39,6 +39,8 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
   app.addContentTypeParser(MERGE_PATCH_MEDIA_TYPE, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
   const requireArticlesWrite = app.requireScope('articles:write') as unknown as onRequestAsyncHookHandler
   const author = (request: FastifyRequest): string => request.apiKey?.name ?? 'unknown'
+  // The JSON representation GET /articles/:slug serves: the article plus the configured rights statement.
+  const represent = (article: Article): Article => ({ ...article, rights: app.syndication.rights })
 
   app.post('/articles', {
     bodyLimit: WRITE_BODY_LIMIT,
@@ -59,9 +61,9 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
       }
     }
   }, async (request, reply) => {
-    const article = app.articleWriter.create(request.body, { author: author(request), etagOf: (a) => articleEtag(reply, a) })
-    reply.code(201).header('location', `${publicUrl}/articles/${article.slug}`).header('etag', articleEtag(reply, article))
-    return article
+    const article = app.articleWriter.create(request.body, { author: author(request), etagOf: (a) => articleEtag(reply, represent(a)) })
+    reply.code(201).header('location', `${publicUrl}/articles/${article.slug}`).header('etag', articleEtag(reply, represent(article)))
+    return represent(article)
   })
 
   app.patch('/articles/:slug', {
@@ -89,10 +91,10 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
   }, async (request, reply) => {
     const ifMatch = requireIfMatch(request.headers['if-match'], 'an article')
     const article = app.articleWriter.update(request.params.slug, request.body, {
-      author: author(request), ifMatch, etagOf: (a) => articleEtag(reply, a)
+      author: author(request), ifMatch, etagOf: (a) => articleEtag(reply, represent(a))
     })
-    reply.header('etag', articleEtag(reply, article))
-    return article
+    reply.header('etag', articleEtag(reply, represent(article)))
+    return represent(article)
   })
 
   app.delete('/articles/:slug', {
@@ -116,7 +118,7 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
   }, async (request, reply) => {
     const ifMatch = requireIfMatch(request.headers['if-match'], 'an article')
     app.articleWriter.unpublish(request.params.slug, request.query.changeNote ?? 'Unpublished', {
-      author: author(request), ifMatch, etagOf: (a) => articleEtag(reply, a)
+      author: author(request), ifMatch, etagOf: (a) => articleEtag(reply, represent(a))
     })
     return reply.code(204).send(null)
   })

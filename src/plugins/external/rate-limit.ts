@@ -1,0 +1,66 @@
+// Owns fair-use limits: @fastify/rate-limit per API key (higher limit) or per client IP, with RateLimit-* headers,
+// RateLimit-Policy, Retry-After, and 429 as an RFC 9457 problem through the one error handler.
+import fp from 'fastify-plugin'
+import rateLimit, { normalizeIP } from '@fastify/rate-limit'
+import type { FastifyRequest } from 'fastify'
+import { HttpProblem } from '../../http/errors.js'
+import { tooManyRequestsResponse } from '../../schemas/syndication.js'
+
+export interface RateLimitConfig {
+  enabled: boolean
+  /** Window length, e.g. "1 minute", "30 s" (TIME_WINDOW_PATTERN). */
+  timeWindow: string
+  /** Requests per window for a client without an API key, counted per IP. */
+  max: number
+  /** Requests per window for a client with a valid API key, counted per key. */
+  keyMax: number
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { enabled: true, timeWindow: '1 minute', max: 300, keyMax: 3000 }
+
+export const TIME_WINDOW_PATTERN = '^([1-9][0-9]*) ?(ms|s|sec|second|seconds|m|min|minute|minutes|h|hour|hours)$'
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, second: 1000, seconds: 1000, m: 60_000, min: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hour: 3_600_000, hours: 3_600_000 }
+
+export function timeWindowMs (window: string): number {
+  const match = new RegExp(TIME_WINDOW_PATTERN).exec(window.trim())
+  if (match === null) throw new Error(`Not a time window: "${window}" (use e.g. "1 minute" or "30 s")`)
+  return Number(match[1]) * (UNIT_MS[match[2] ?? ''] ?? 1)
+}
+
+/** Swagger UI's static assets: one page view loads about ten of them, so they are not counted. */
+const isDocsAsset = (request: FastifyRequest): boolean => request.routeOptions.url?.startsWith('/docs') === true
+
+export default fp<RateLimitConfig>(async (app, options) => {
+  if (!options.enabled) return
+  const windowMs = timeWindowMs(options.timeWindow)
+  const windowSeconds = Math.max(1, Math.ceil(windowMs / 1000))
+
+  // Every limited route can answer 429: document it on each route that documents its responses.
+  app.addHook('onRoute', (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined
+    if (response !== undefined && !('429' in response) && route.schema !== undefined) {
+      route.schema.response = { ...response, ...tooManyRequestsResponse }
+    }
+  })
+
+  await app.register(rateLimit, {
+    global: true,
+    // The limiter is added as a route-level onRequest hook, and route-level hooks run after the app-level ones,
+    // so the api-keys hook has already set request.apiKey (and rejected bad keys with 401) when the limiter runs.
+    hook: 'onRequest',
+    timeWindow: windowMs,
+    max: async (request) => request.apiKey === null ? options.max : options.keyMax,
+    keyGenerator: (request) => request.apiKey === null ? `ip:${normalizeIP(request.ip)}` : `key:${request.apiKey.id}`,
+    allowList: (request) => isDocsAsset(request),
+    enableDraftSpec: true,
+    errorResponseBuilder: (request, context) => new HttpProblem(429,
+      `Rate limit of ${context.max} requests per ${options.timeWindow} exceeded for this ` +
+      `${request.apiKey === null ? 'client address; an API key raises the limit' : 'API key'}. Retry in ${context.after}.`)
+  })
+
+  // RateLimit-Policy (draft-ietf-httpapi-ratelimit-headers): the quota and its window, next to RateLimit-Limit.
+  app.addHook('onSend', async (_request, reply) => {
+    const limit = reply.getHeader('ratelimit-limit')
+    if (limit !== undefined) reply.header('ratelimit-policy', `${String(limit)};w=${windowSeconds}`)
+  })
+}, { name: 'rate-limit', dependencies: ['api-keys'] })
