@@ -10,11 +10,11 @@ import { seed } from '../src/db/seed.js'
 import { SEED_DIR } from '../src/db/seed-data.js'
 
 /** Bump when the synthetic rows change shape, so cached databases are rebuilt. */
-const GENERATOR_VERSION = 1
+const GENERATOR_VERSION = 2
 
 export const BENCH_DIR = fileURLToPath(new URL('../.bench/', import.meta.url))
 export const SYNTHETIC_SECTION = { slug: 'benchmark', name: 'Benchmark' }
-/** Obviously synthetic filler words; each synthetic body carries two of them, so `?q=<word>` matches about 2/26 of rows. */
+/** Obviously synthetic filler words; each synthetic summary and body carry two, so `?q=<word>` matches about 2/26 of rows. */
 export const FILLER_WORDS = ['alfa', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett',
   'kilo', 'lima', 'mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango', 'uniform', 'victor',
   'whiskey', 'xray', 'yankee', 'zulu'] as const
@@ -36,7 +36,7 @@ export function syntheticArticle (i: number, n: number): {
   return {
     slug: syntheticSlug(i),
     title: `Synthetic article ${i}`,
-    summary: `Synthetic summary of benchmark article ${i}; generated load-test filler, not news.`,
+    summary: `Synthetic summary of benchmark article ${i} (${words.join(' ')}); generated load-test filler, not news.`,
     body: Array.from({ length: PARAGRAPHS }, (_, p) =>
       `Synthetic paragraph ${p + 1} of benchmark article ${i}. Filler words ${words.join(' ')} ` +
       'repeat here only to give the row a realistic size for load testing; this text carries no information.'),
@@ -105,6 +105,8 @@ export function ensureBenchDatabase (n: number, log: (line: string) => void = ()
   const path = join(dir, `n${n}-${datasetKey()}.db`)
   if (existsSync(path)) return { path, generatedMs: null }
   mkdirSync(dir, { recursive: true })
+  // Databases built from older migrations or seed files are stale: drop them rather than let them pile up.
+  for (const stale of readdirSync(dir).filter((name) => name.startsWith(`n${n}-`))) rmSync(join(dir, stale), { force: true })
   const partial = `${path}.partial`
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true })
   const started = performance.now()
