@@ -10,7 +10,9 @@ export interface ProfileSummary { windowMs: number, busyMs: number, idleMs: numb
 /** Where a frame's code lives: a package, our compiled code, Node's internals, or a V8 pseudo-frame like (garbage collector). */
 export function packageOf (frame: CallFrame): string {
   const { url, functionName } = frame
-  if (url === '') return functionName.startsWith('(') ? functionName : '(native)'
+  // No script URL: native bindings (writev), RegExp code and functions built with new Function, such as
+  // fast-json-stringify's serializers (anonymous1, anonymous2, ...).
+  if (url === '') return functionName.startsWith('(') ? functionName : '(no url: native, RegExp, new Function)'
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
   if (modules !== null) return modules[1]!
   if (url.startsWith('node:')) return 'node:internal'
