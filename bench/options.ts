@@ -1,0 +1,44 @@
+// Owns the benchmark's settings: BENCH_* environment variables, validated in one place.
+
+export interface BenchOptions {
+  /** Synthetic article counts, one dataset each (the real seed is always added). */
+  sizes: number[]
+  durationS: number
+  warmupS: number
+  repeats: number
+  connections: number
+  loadgen: string
+  query: string
+  idle: boolean
+  idleS: number
+}
+
+function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`)
+  return value
+}
+
+export function readBenchOptions (env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const sizes = (env.BENCH_SIZES ?? '10,10000,100000').split(',').map((s) => Number(s.trim()))
+  if (sizes.length === 0 || sizes.some((n) => !Number.isSafeInteger(n) || n < 0)) {
+    throw new Error(`BENCH_SIZES must be a comma-separated list of article counts, got "${env.BENCH_SIZES}"`)
+  }
+  const loadgen = env.BENCH_LOADGEN ?? 'auto'
+  if (!['auto', 'wrk', 'autocannon'].includes(loadgen)) throw new Error('BENCH_LOADGEN must be auto, wrk or autocannon')
+  const query = env.BENCH_QUERY ?? 'kilo'
+  if (!/^[a-z0-9]+$/i.test(query)) throw new Error('BENCH_QUERY must be one plain word')
+  return {
+    sizes,
+    durationS: integer(env, 'BENCH_DURATION', 5, 1),
+    warmupS: integer(env, 'BENCH_WARMUP', 2, 0),
+    repeats: integer(env, 'BENCH_REPEATS', 3, 1),
+    connections: integer(env, 'BENCH_CONNECTIONS', 50, 1),
+    loadgen,
+    query,
+    idle: env.BENCH_IDLE === '1',
+    idleS: integer(env, 'BENCH_IDLE_SECONDS', 100, 0)
+  }
+}

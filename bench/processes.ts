@@ -1,0 +1,149 @@
+// Owns the benchmark's child processes: CPU pinning (taskset), the compiled app and the ceiling server, readiness,
+// startup time, RSS from /proc, and time-bounded shutdown. Everything listens on 127.0.0.1 only.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { createServer } from 'node:net'
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url))
+
+function hasTaskset (): boolean {
+  try {
+    execFileSync('taskset', ['--version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Core assignment: server(s) on core 0, load generator (and this orchestrator) on core 1, when possible. */
+export const PINNING = hasTaskset() && availableParallelism() >= 2
+  ? { enabled: true as const, serverCore: '0', loadCore: '1' }
+  : { enabled: false as const, reason: availableParallelism() < 2 ? 'fewer than 2 cores' : 'taskset not found' }
+
+/** The command line run on `core` (unchanged when pinning is unavailable). */
+export function pinned (core: '0' | '1', command: string, args: string[]): [string, string[]] {
+  return PINNING.enabled ? ['taskset', ['-c', core, command, ...args]] : [command, args]
+}
+
+/** Moves this process onto the load core, so the orchestrator never competes with the measured server. */
+export function pinSelfToLoadCore (): void {
+  if (PINNING.enabled) execFileSync('taskset', ['-p', '-c', PINNING.loadCore, String(process.pid)], { stdio: 'ignore' })
+}
+
+export async function freePort (): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface HttpResponse { status: number, headers: Record<string, string>, body: Buffer }
+
+/** A plain node:http GET (no Accept-Encoding, like the load generator), bounded by `timeoutMs`. */
+export async function httpGet (url: string, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<HttpResponse> {
+  return await new Promise((resolve, reject) => {
+    const req = request(url, { headers, agent: false, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const flat: Record<string, string> = {}
+        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value
+        resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks) })
+      })
+      res.on('error', reject)
+    })
+    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out after ${timeoutMs} ms`)))
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+export interface Managed { name: string, child: ChildProcess, pid: number, baseUrl: string, stderr: () => string }
+
+function manage (name: string, child: ChildProcess, port: number): Managed {
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
+  if (child.pid === undefined) throw new Error(`${name} did not start`)
+  return { name, child, pid: child.pid, baseUrl: `http://127.0.0.1:${port}`, stderr: () => stderr }
+}
+
+export interface StartedApp extends Managed { startupMs: number }
+
+/**
+ * Spawns the compiled server (`node dist/server.js`) on the server core and returns once `readyPath` answers 200;
+ * startupMs is spawn to that first 200 (taskset's exec included, a fraction of a millisecond).
+ */
+export async function startApp (databasePath: string, readyPath: string, nodeArgs: string[] = []): Promise<StartedApp> {
+  const port = await freePort()
+  const [command, args] = pinned('0', process.execPath, [...nodeArgs, 'dist/server.js'])
+  const started = performance.now()
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_ENABLED: 'false',
+      PUBLIC_URL: `http://127.0.0.1:${port}`
+    }
+  })
+  const app = manage('app', child, port)
+  const deadline = started + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} before answering: ${app.stderr()}`)
+    try {
+      const response = await httpGet(`${app.baseUrl}${readyPath}`, {}, 1000)
+      if (response.status === 200) return { ...app, startupMs: performance.now() - started }
+      throw new Error(`GET ${readyPath} answered ${response.status}: ${response.body.toString().slice(0, 300)}`)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNREFUSED') { await stop(app); throw error }
+    }
+    if (performance.now() > deadline) { await stop(app); throw new Error('the app did not answer within 30 s') }
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+}
+
+/** Spawns the ceiling server on the server core with a fixture file; resolves when it prints its port. */
+export async function startCeiling (fixturePath: string): Promise<Managed> {
+  const [command, args] = pinned('0', process.execPath, ['bench/ceiling-server.mjs', fixturePath])
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the ceiling server did not start within 10 s')), 10_000)
+    child.stdout?.once('data', (chunk: Buffer) => { clearTimeout(timer); resolve((JSON.parse(chunk.toString()) as { port: number }).port) })
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the ceiling server exited with ${code}`)) })
+  })
+  return manage('ceiling', child, port)
+}
+
+/** Resident set size of a live process, in MiB (VmRSS), and its peak (VmHWM). */
+export function memoryOf (pid: number): { rssMiB: number, peakMiB: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kib = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN)
+    return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 }
+  } catch {
+    return null
+  }
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+export async function stop (managed: Managed, graceMs = 5000): Promise<void> {
+  const { child } = managed
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+  await exited
+  clearTimeout(timer)
+}

@@ -1,0 +1,318 @@
+// `npm run bench`: the compiled server vs a bare node:http ceiling replaying the same bytes, per dataset size and
+// scenario; interleaved, repeated runs (medians), ratios to the ceiling, PASS/FAIL against the targets, JSON results.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ensureBenchDatabase } from './dataset.js'
+import { chooseLoadTool, runLoad, unexpectedResponses, type LoadResult, type LoadTool } from './loadgen.js'
+import { readBenchOptions, type BenchOptions } from './options.js'
+import { httpGet, memoryOf, PINNING, pinSelfToLoadCore, ROOT, startApp, startCeiling, stop, type Managed } from './processes.js'
+import {
+  atLeast, atMost, formatNumber, ratio, RSS_MAX_RATIO, scalingCheck, SCALING_SCENARIOS, scenarioChecks, SCENARIOS,
+  STARTUP_MAX_MS, summarizeRuns, type Check, type RunStats, type ScenarioId, type ScenarioResult, type ScenarioSpec
+} from './targets.js'
+
+/** The real seed article: every dataset holds it, so article scenarios read the same bytes at every size. */
+const ARTICLE_PATH = '/articles/syrian-army-retakes-maaret-al-numan'
+const HOP_BY_HOP = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
+
+interface Target { spec: ScenarioSpec, path: string, headers: Record<string, string>, status: number, skipped: string | null }
+
+interface MeasuredScenario extends ScenarioResult {
+  label: string
+  path: string
+  appRuns: LoadResult[]
+  ceilingRuns: LoadResult[]
+  unexpected: number
+  checks: Check[]
+}
+
+interface DatasetResult {
+  synthetic: number
+  articles: number | null
+  databasePath: string
+  generatedMs: number | null
+  startupMs: number
+  checks: Check[]
+  scenarios: MeasuredScenario[]
+  rss: { appMiB: number | null, ceilingMiB: number | null, appPeakMiB: number | null }
+}
+
+const log = (line: string): void => { process.stderr.write(`${line}\n`) }
+
+/** A cursor about 90% of the way through the list, found by walking the API's own nextCursor links. */
+async function deepCursor (base: string, total: number): Promise<string | null> {
+  const limit = Math.max(1, Math.min(100, Math.floor(total / 10)))
+  let cursor: string | null = null
+  let seen = 0
+  while (seen < total * 0.9) {
+    const response = await httpGet(`${base}/articles?limit=${limit}${cursor === null ? '' : `&cursor=${cursor}`}`)
+    if (response.status !== 200) throw new Error(`walking the list failed with ${response.status}`)
+    const page = JSON.parse(response.body.toString()) as { items: unknown[], nextCursor: string | null }
+    seen += page.items.length
+    if (page.nextCursor === null) break
+    cursor = page.nextCursor
+  }
+  return cursor
+}
+
+/** Turns each scenario into a concrete request against this app (or a reason it cannot run yet). */
+async function resolveTargets (app: Managed, options: BenchOptions): Promise<{ targets: Target[], articles: number | null }> {
+  const spec = (id: ScenarioId): ScenarioSpec => SCENARIOS.find((s) => s.id === id)!
+  const list = await httpGet(`${app.baseUrl}/articles`)
+  const total = list.status === 200 ? (JSON.parse(list.body.toString()) as { total?: number }).total ?? null : null
+  const article = await httpGet(`${app.baseUrl}${ARTICLE_PATH}`)
+  const etag = article.headers.etag
+  let notModified: string | null = etag === undefined ? 'n/a - the app sends no ETag' : null
+  if (etag !== undefined) {
+    const revalidated = await httpGet(`${app.baseUrl}${ARTICLE_PATH}`, { 'if-none-match': etag })
+    if (revalidated.status !== 304) notModified = `n/a - If-None-Match with the ETag answered ${revalidated.status}`
+  }
+  const searchPath = `/articles?q=${options.query}`
+  const search = await httpGet(`${app.baseUrl}${searchPath}`)
+  const cursor = total === null ? null : await deepCursor(app.baseUrl, total)
+  return {
+    articles: total,
+    targets: [
+      { spec: spec('article200'), path: ARTICLE_PATH, headers: {}, status: 200, skipped: null },
+      { spec: spec('article304'), path: ARTICLE_PATH, headers: etag === undefined ? {} : { 'if-none-match': etag }, status: 304, skipped: notModified },
+      { spec: spec('headlines'), path: '/headlines', headers: {}, status: 200, skipped: null },
+      { spec: spec('listFirst'), path: '/articles', headers: {}, status: 200, skipped: null },
+      { spec: spec('listDeep'), path: `/articles?cursor=${cursor ?? ''}`, headers: {}, status: 200, skipped: cursor === null ? 'n/a - the list has a single page' : null },
+      { spec: spec('search'), path: searchPath, headers: {}, status: 200, skipped: search.status === 200 ? null : `n/a - ?q= answered ${search.status} (search not available)` }
+    ]
+  }
+}
+
+/** The ceiling's fixture: the app's own 200 responses (bytes and headers, hop-by-hop ones aside) per path. */
+async function captureFixture (app: Managed, targets: Target[]): Promise<{ routes: Record<string, { headers: Record<string, string>, body: string }> }> {
+  const routes: Record<string, { headers: Record<string, string>, body: string }> = {}
+  for (const target of targets) {
+    if (target.skipped !== null || routes[target.path] !== undefined) continue
+    const response = await httpGet(`${app.baseUrl}${target.path}`)
+    if (response.status !== 200) throw new Error(`GET ${target.path} answered ${response.status}; cannot build the ceiling`)
+    const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !HOP_BY_HOP.has(name)))
+    routes[target.path] = { headers, body: response.body.toString('base64') }
+  }
+  return { routes }
+}
+
+const stats = (result: LoadResult): RunStats => ({ rps: result.rps, p50: result.p50 ?? Number.NaN, p99: result.p99 ?? Number.NaN })
+
+async function load (tool: LoadTool, server: Managed, target: Target, options: BenchOptions, durationS: number): Promise<LoadResult> {
+  return await runLoad(tool, { url: `${server.baseUrl}${target.path}`, connections: options.connections, durationS, headers: target.headers })
+}
+
+async function benchDataset (synthetic: number, options: BenchOptions, tool: LoadTool, workDir: string): Promise<DatasetResult> {
+  const { path: databasePath, generatedMs } = ensureBenchDatabase(synthetic, log)
+  const app = await startApp(databasePath, ARTICLE_PATH)
+  let ceiling: Managed | undefined
+  try {
+    log(`dataset seed + ${synthetic}: app pid ${app.pid} up in ${app.startupMs.toFixed(0)} ms`)
+    const { targets, articles } = await resolveTargets(app, options)
+    const fixturePath = join(workDir, `ceiling-${synthetic}.json`)
+    writeFileSync(fixturePath, JSON.stringify(await captureFixture(app, targets)))
+    ceiling = await startCeiling(fixturePath)
+    const active = targets.filter((t) => t.skipped === null)
+
+    if (options.warmupS > 0) {
+      log(`  warm-up ${options.warmupS} s per scenario and server`)
+      for (const target of active) for (const server of [ceiling, app]) await load(tool, server, target, options, options.warmupS)
+    }
+    const runs = new Map<ScenarioId, { app: LoadResult[], ceiling: LoadResult[] }>(active.map((t) => [t.spec.id, { app: [], ceiling: [] }]))
+    for (let repeat = 0; repeat < options.repeats; repeat++) {
+      for (const target of active) {
+        // Alternate which server goes first so slow drift (thermal, neighbours) does not favour either.
+        const order: Array<['app' | 'ceiling', Managed]> = repeat % 2 === 0 ? [['ceiling', ceiling], ['app', app]] : [['app', app], ['ceiling', ceiling]]
+        for (const [kind, server] of order) {
+          const result = await load(tool, server, target, options, options.durationS)
+          runs.get(target.spec.id)![kind].push(result)
+          log(`  run ${repeat + 1}/${options.repeats} ${target.spec.id.padEnd(10)} ${kind.padEnd(7)} ${formatNumber(result.rps)} req/s p99 ${formatNumber(result.p99)} ms`)
+        }
+      }
+    }
+    const appMemory = memoryOf(app.pid)
+    const ceilingMemory = memoryOf(ceiling.pid)
+
+    const scenarios = targets.map((target): MeasuredScenario => {
+      const measured = runs.get(target.spec.id)
+      const unexpected = measured === undefined ? 0
+        : [...measured.app, ...measured.ceiling].reduce((sum, r) => sum + unexpectedResponses(r, target.status), 0)
+      const result: ScenarioResult = {
+        id: target.spec.id,
+        skipped: target.skipped ?? (unexpected > 0 ? `invalid - ${unexpected} responses were not ${target.status} or failed` : null),
+        app: measured === undefined ? null : summarizeRuns(measured.app.map(stats)),
+        ceiling: measured === undefined ? null : summarizeRuns(measured.ceiling.map(stats))
+      }
+      const checkable = result.skipped === null ? result : { ...result, app: null, ceiling: null }
+      return {
+        ...result,
+        label: target.spec.label,
+        path: target.path,
+        appRuns: measured?.app ?? [],
+        ceilingRuns: measured?.ceiling ?? [],
+        unexpected,
+        checks: scenarioChecks(target.spec, checkable)
+      }
+    })
+    const rssRatio = appMemory === null || ceilingMemory === null ? null : ratio(appMemory.rssMiB, ceilingMemory.rssMiB)
+    return {
+      synthetic,
+      articles,
+      databasePath,
+      generatedMs,
+      startupMs: app.startupMs,
+      checks: [
+        atMost('startup ms (spawn to first 200)', app.startupMs, STARTUP_MAX_MS),
+        atMost('RSS after load ratio', rssRatio, RSS_MAX_RATIO)
+      ],
+      scenarios,
+      rss: { appMiB: appMemory?.rssMiB ?? null, ceilingMiB: ceilingMemory?.rssMiB ?? null, appPeakMiB: appMemory?.peakMiB ?? null }
+    }
+  } finally {
+    if (ceiling !== undefined) await stop(ceiling)
+    await stop(app)
+  }
+}
+
+/**
+ * A fresh server left idle for idleS after start, then article 200 measured with no warm-up of its own, against a
+ * fresh, warmed ceiling measured right after (not the main run's figure, which may be minutes old).
+ */
+async function idleCheck (dataset: DatasetResult, options: BenchOptions, tool: LoadTool, workDir: string):
+Promise<{ idleS: number, synthetic: number, app: LoadResult, ceiling: LoadResult, check: Check }> {
+  const target = { path: ARTICLE_PATH, headers: {} } as Target
+  const app = await startApp(dataset.databasePath, ARTICLE_PATH)
+  let appResult: LoadResult
+  try {
+    log(`idle check: app up in ${app.startupMs.toFixed(0)} ms; idle ${options.idleS} s ...`)
+    await new Promise((resolve) => setTimeout(resolve, options.idleS * 1000))
+    appResult = await load(tool, app, target, options, options.durationS)
+  } finally {
+    await stop(app)
+  }
+  const ceiling = await startCeiling(join(workDir, `ceiling-${dataset.synthetic}.json`))
+  let ceilingResult: LoadResult
+  try {
+    if (options.warmupS > 0) await load(tool, ceiling, target, options, options.warmupS)
+    ceilingResult = await load(tool, ceiling, target, options, options.durationS)
+  } finally {
+    await stop(ceiling)
+  }
+  const valid = unexpectedResponses(appResult, 200) === 0 && unexpectedResponses(ceilingResult, 200) === 0
+  return {
+    idleS: options.idleS,
+    synthetic: dataset.synthetic,
+    app: appResult,
+    ceiling: ceilingResult,
+    check: atLeast(`article200 req/s ratio after ${options.idleS} s idle`, valid ? ratio(appResult.rps, ceilingResult.rps) : null,
+      SCENARIOS.find((s) => s.id === 'article200')!.minRpsRatio)
+  }
+}
+
+const pad = (value: string, width: number): string => value.padStart(width)
+
+function printDataset (dataset: DatasetResult): void {
+  console.log(`\n== seed + ${dataset.synthetic} synthetic articles (${dataset.articles ?? '?'} published) ==`)
+  console.log(`${'scenario'.padEnd(30)}${pad('app req/s', 11)}${pad('ceil req/s', 11)}${pad('ratio', 7)}${pad('target', 8)}` +
+    `${pad('p50 app/ceil ms', 17)}${pad('p99 app/ceil ms', 17)}${pad('p99 ratio', 10)}  verdict`)
+  for (const s of dataset.scenarios) {
+    if (s.skipped !== null || s.app === null || s.ceiling === null) {
+      console.log(`${s.label.padEnd(30)}  ${s.skipped ?? 'n/a'}`)
+      continue
+    }
+    const [rpsCheck, p99Check] = s.checks
+    const verdicts = s.checks.map((c) => c.verdict).filter((v) => v !== '-')
+    console.log(`${s.label.padEnd(30)}${pad(formatNumber(s.app.rps), 11)}${pad(formatNumber(s.ceiling.rps), 11)}` +
+      `${pad(formatNumber(rpsCheck?.value ?? null), 7)}${pad(rpsCheck?.limit ?? '-', 8)}` +
+      `${pad(`${formatNumber(s.app.p50)}/${formatNumber(s.ceiling.p50)}`, 17)}${pad(`${formatNumber(s.app.p99)}/${formatNumber(s.ceiling.p99)}`, 17)}` +
+      `${pad(p99Check === undefined ? '-' : `${formatNumber(p99Check.value)}`, 10)}  ${verdicts.length === 0 ? '-' : verdicts.includes('FAIL') ? 'FAIL' : 'PASS'}`)
+  }
+  console.log(`RSS after load: app ${formatNumber(dataset.rss.appMiB, 1)} MiB (peak ${formatNumber(dataset.rss.appPeakMiB, 1)}), ` +
+    `ceiling ${formatNumber(dataset.rss.ceilingMiB, 1)} MiB`)
+  for (const check of dataset.checks) printCheck(check)
+}
+
+function printCheck (check: Check): void {
+  console.log(`  ${check.verdict.padEnd(4)} ${check.name}: ${formatNumber(check.value)} (target ${check.limit})${check.note === undefined ? '' : ` - ${check.note}`}`)
+}
+
+function gitCommit (): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+  } catch {
+    return null
+  }
+}
+
+async function main (): Promise<void> {
+  const options = readBenchOptions()
+  const tool = chooseLoadTool(options.loadgen)
+  pinSelfToLoadCore()
+  const startedAt = new Date()
+  log(`load generator: ${tool}; pinning: ${PINNING.enabled ? 'servers on core 0, load on core 1' : `off (${PINNING.reason})`}; ` +
+    `${options.connections} connections, ${options.durationS} s x ${options.repeats} runs, warm-up ${options.warmupS} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'))
+  try {
+    await benchmark(options, tool, workDir, startedAt)
+  } finally {
+    rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+async function benchmark (options: BenchOptions, tool: LoadTool, workDir: string, startedAt: Date): Promise<void> {
+  const datasets: DatasetResult[] = []
+  for (const synthetic of options.sizes) datasets.push(await benchDataset(synthetic, options, tool, workDir))
+  datasets.forEach(printDataset)
+
+  const bySize = (n: number): DatasetResult | undefined => datasets.find((d) => d.synthetic === n)
+  const scaling: Check[] = []
+  const reference = bySize(10_000)
+  const largest = bySize(Math.max(...options.sizes))
+  if (reference !== undefined && largest !== undefined && largest !== reference) {
+    console.log(`\n== ${largest.synthetic} vs ${reference.synthetic} (ratio to ceiling keeps >= 90%) ==`)
+    for (const id of SCALING_SCENARIOS) {
+      const check = scalingCheck(id, reference.scenarios.find((s) => s.id === id), largest.scenarios.find((s) => s.id === id), `${largest.synthetic}/${reference.synthetic}`)
+      scaling.push(check)
+      printCheck(check)
+    }
+  }
+
+  let idle: Awaited<ReturnType<typeof idleCheck>> | null = null
+  if (options.idle) {
+    idle = await idleCheck(reference ?? datasets[0]!, options, tool, workDir)
+    console.log('\n== idle ==')
+    printCheck(idle.check)
+  }
+
+  const allChecks = [...datasets.flatMap((d) => [...d.checks, ...d.scenarios.flatMap((s) => s.checks)]), ...scaling, ...(idle === null ? [] : [idle.check])]
+  const count = (verdict: string): number => allChecks.filter((c) => c.verdict === verdict).length
+  const summary = { pass: count('PASS'), fail: count('FAIL'), notApplicable: count('n/a') }
+  console.log(`\n${summary.pass} PASS, ${summary.fail} FAIL, ${summary.notApplicable} n/a`)
+
+  const resultsDir = join(ROOT, 'bench', 'results')
+  mkdirSync(resultsDir, { recursive: true })
+  const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, `${JSON.stringify({
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    cpus: cpus().map((c) => c.model),
+    loadAverageAtEnd: loadavg(),
+    pinning: PINNING,
+    loadTool: tool,
+    options,
+    datasets,
+    scaling,
+    idle,
+    summary
+  }, null, 2)}\n`)
+  console.log(`results: ${file}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

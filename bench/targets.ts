@@ -1,0 +1,98 @@
+// Owns the benchmark's scenarios, targets and verdicts: pure functions over measured numbers, unit-tested.
+
+export type ScenarioId = 'article200' | 'article304' | 'listFirst' | 'listDeep' | 'search' | 'headlines'
+
+export interface ScenarioSpec {
+  id: ScenarioId
+  label: string
+  /** Minimum app req/s as a fraction of the ceiling's; null = reported, no target. */
+  minRpsRatio: number | null
+  /** Reads the response cache will serve: their p99 must stay within P99_MAX_RATIO of the ceiling's. */
+  cachedRead: boolean
+}
+
+export const SCENARIOS: readonly ScenarioSpec[] = [
+  { id: 'article200', label: 'GET /articles/:slug 200', minRpsRatio: 0.75, cachedRead: true },
+  { id: 'article304', label: 'GET /articles/:slug 304', minRpsRatio: 0.9, cachedRead: true },
+  { id: 'headlines', label: 'GET /headlines', minRpsRatio: 0.75, cachedRead: true },
+  { id: 'listFirst', label: 'GET /articles (first page)', minRpsRatio: 0.45, cachedRead: true },
+  { id: 'listDeep', label: 'GET /articles?cursor= (deep)', minRpsRatio: null, cachedRead: false },
+  { id: 'search', label: 'GET /articles?q=', minRpsRatio: 0.2, cachedRead: false }
+]
+
+export const P99_MAX_RATIO = 1.5
+export const RSS_MAX_RATIO = 1.4
+export const STARTUP_MAX_MS = 500
+/** At the largest dataset, list and search keep at least this fraction of their ratio at 10k. */
+export const SCALING_MIN_FRACTION = 0.9
+export const SCALING_SCENARIOS: readonly ScenarioId[] = ['listFirst', 'listDeep', 'search']
+
+export type Verdict = 'PASS' | 'FAIL' | 'n/a' | '-'
+
+export interface Check { name: string, value: number | null, limit: string, verdict: Verdict, note?: string }
+
+export function median (values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+export function ratio (app: number, ceiling: number): number | null {
+  return Number.isFinite(app) && Number.isFinite(ceiling) && ceiling > 0 ? app / ceiling : null
+}
+
+/** value >= min passes (throughput-like). */
+export function atLeast (name: string, value: number | null, min: number | null, note?: string): Check {
+  if (min === null) return { name, value, limit: '-', verdict: '-', ...(note === undefined ? {} : { note }) }
+  if (value === null) return { name, value, limit: `>= ${min}`, verdict: 'n/a', ...(note === undefined ? {} : { note }) }
+  return { name, value, limit: `>= ${min}`, verdict: value >= min ? 'PASS' : 'FAIL', ...(note === undefined ? {} : { note }) }
+}
+
+/** value <= max passes (latency-, memory-like). */
+export function atMost (name: string, value: number | null, max: number | null, note?: string): Check {
+  if (max === null) return { name, value, limit: '-', verdict: '-', ...(note === undefined ? {} : { note }) }
+  if (value === null) return { name, value, limit: `<= ${max}`, verdict: 'n/a', ...(note === undefined ? {} : { note }) }
+  return { name, value, limit: `<= ${max}`, verdict: value <= max ? 'PASS' : 'FAIL', ...(note === undefined ? {} : { note }) }
+}
+
+export interface RunStats { rps: number, p50: number, p99: number }
+
+/** Median of each statistic over repeated runs of one server on one scenario. */
+export function summarizeRuns (runs: readonly RunStats[]): RunStats {
+  return { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) }
+}
+
+export interface ScenarioResult {
+  id: ScenarioId
+  /** Why the scenario was not measured (e.g. the app has no ETags yet); null when measured. */
+  skipped: string | null
+  app: RunStats | null
+  ceiling: RunStats | null
+}
+
+/** The checks for one measured scenario: req/s ratio and, for cached reads, p99 ratio. */
+export function scenarioChecks (spec: ScenarioSpec, result: ScenarioResult): Check[] {
+  const rpsRatio = result.app === null || result.ceiling === null ? null : ratio(result.app.rps, result.ceiling.rps)
+  const checks = [atLeast(`${spec.id} req/s ratio`, rpsRatio, spec.minRpsRatio, result.skipped ?? undefined)]
+  if (spec.cachedRead) {
+    const p99Ratio = result.app === null || result.ceiling === null ? null : ratio(result.app.p99, result.ceiling.p99)
+    checks.push(atMost(`${spec.id} p99 ratio`, p99Ratio, P99_MAX_RATIO, result.skipped ?? undefined))
+  }
+  return checks
+}
+
+/** The large dataset keeps >= SCALING_MIN_FRACTION of the reference dataset's req/s ratio to the ceiling. */
+export function scalingCheck (id: ScenarioId, reference: ScenarioResult | undefined, large: ScenarioResult | undefined,
+  label: string): Check {
+  const r = (s: ScenarioResult | undefined): number | null =>
+    s?.app == null || s.ceiling == null ? null : ratio(s.app.rps, s.ceiling.rps)
+  const ref = r(reference)
+  const big = r(large)
+  return atLeast(`${id} ${label}`, ref === null || big === null ? null : big / ref, SCALING_MIN_FRACTION)
+}
+
+export function formatNumber (value: number | null, digits = 2): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a'
+  return value >= 100 ? Math.round(value).toString() : value.toFixed(digits)
+}
