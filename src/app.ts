@@ -18,7 +18,7 @@ import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import articleRoutes from './routes/articles/index.js'
 import headlineRoutes from './routes/headlines/index.js'
 import taxonomyRoutes from './routes/taxonomy/index.js'
-import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD } from './config.js'
+import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD, DEFAULT_RESPONSE_CACHE_ENTRIES } from './config.js'
 import type { CacheControlSettings } from './http/cache-control.js'
 import articleWriteRoutes from './routes/articles/write.js'
 import articleRevisionRoutes from './routes/articles/revisions.js'
@@ -37,6 +37,10 @@ export interface BuildAppOptions {
   cacheControl?: CacheControlSettings
   /** Compress bodies of at least this many bytes; defaults to DEFAULT_COMPRESSION_THRESHOLD. */
   compressionThreshold?: number
+  /** In-memory cache of finished GET responses, invalidated by every write; defaults to DEFAULT_RESPONSE_CACHE_ENTRIES. */
+  responseCacheEntries?: number
+  /** How often (ms) to notice writes made by other processes on the same database file; default 1000, 0 = never. */
+  externalChangePollMs?: number
   /** Copyright holder, usage terms and licence link for syndicated content; defaults to DEFAULT_RIGHTS. */
   rights?: RightsConfig
   /** Per-key / per-IP limits; defaults to DEFAULT_RATE_LIMIT (enabled). */
@@ -58,14 +62,15 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(problemDetails)
   await app.register(httpCaching, {
     cacheControl: options.cacheControl ?? DEFAULT_CACHE_CONTROL,
-    compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD
+    compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD,
+    responseCacheEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES
   })
   await app.register(cors, { origins: options.corsOrigins ?? '*' })
   await app.register(swagger, { publicUrl: options.publicUrl, version })
   await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
   await app.register(contentStore, { publicUrl: options.publicUrl })
   await app.register(apiKeys)
-  await app.register(contentVersion)
+  await app.register(contentVersion, { externalChangePollMs: options.externalChangePollMs ?? 1000 })
   await app.register(editorial, { publicUrl: options.publicUrl })
   await app.register(syndication, { rights: options.rights ?? DEFAULT_RIGHTS })
   // Limits every route registered after this point (not Swagger UI / openapi.json, registered above).

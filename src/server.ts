@@ -20,6 +20,7 @@ async function main (): Promise<void> {
     corsOrigins: config.corsOrigins,
     cacheControl: config.cacheControl,
     compressionThreshold: config.compressionThreshold,
+    responseCacheEntries: config.responseCacheEntries,
     rights: config.rights,
     rateLimit: config.rateLimit
   })

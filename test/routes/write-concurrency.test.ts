@@ -1,6 +1,7 @@
 // Optimistic concurrency and atomicity of writes: racing editors, two app instances on one file, rollback on failure.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { setTimeout } from 'node:timers/promises'
 import { buildApp } from '../../src/app.js'
 import { buildTestApp, tempDatabasePath, TEST_BASE_URL } from '../helpers/app.js'
 import { currentEtag, editorHeaders, patchArticle, SYRIA } from '../helpers/editor.js'
@@ -24,9 +25,9 @@ test('two editors racing with the same ETag: exactly one 200, the other 412, not
 
 test('two app instances (two connections) on one WAL database: the second writer with the old ETag gets 412', async (t) => {
   const path = tempDatabasePath(t)
-  const first = await buildApp({ databasePath: path, publicUrl: TEST_BASE_URL, seedIfEmpty: true })
+  const first = await buildApp({ databasePath: path, publicUrl: TEST_BASE_URL, seedIfEmpty: true, externalChangePollMs: 10 })
   t.after(() => first.close())
-  const second = await buildApp({ databasePath: path, publicUrl: TEST_BASE_URL })
+  const second = await buildApp({ databasePath: path, publicUrl: TEST_BASE_URL, externalChangePollMs: 10 })
   t.after(() => second.close())
   const editor = await editorHeaders(first)
   await second.ready()
@@ -40,7 +41,9 @@ test('two app instances (two connections) on one WAL database: the second writer
   ])
   assert.deepEqual(results.map((res) => res.statusCode).sort(), [200, 412])
   const winner = results.find((res) => res.statusCode === 200)
-  // Both instances read the winner's version, and its ETag.
+  // Both instances read the winner's version, and its ETag: the other instance's response cache notices the
+  // commit made on another connection within one poll interval (PRAGMA data_version).
+  await setTimeout(50)
   for (const app of [first, second]) {
     const res = await app.inject(`/articles/${SYRIA}`)
     assert.equal(res.json().summary, winner?.json().summary)

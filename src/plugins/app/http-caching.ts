@@ -12,6 +12,7 @@ import { compress, isCompressible, negotiateEncoding } from '../../http/compress
 import { isNotModified } from '../../http/conditional.js'
 import { encodedEtag, strongEtag, type ContentCoding } from '../../http/etag.js'
 import { appendVary } from '../../http/vary.js'
+import { representationHeaders, ResponseCache, type CachedResponse } from '../../http/response-cache.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -28,11 +29,16 @@ export interface HttpCachingOptions {
   cacheControl: CacheControlSettings
   /** Bodies of at least this many bytes are compressed when the client accepts br or gzip. */
   compressionThreshold: number
+  /** Finished GET responses kept in memory per content version; 0 turns the cache off. */
+  responseCacheEntries: number
 }
 
 interface DeliveryState { keys: string[], lastModified: Date | null, policy: CachePolicy }
 
 const states = new WeakMap<FastifyReply, DeliveryState>()
+/** Replies being answered from the response cache, and replies whose response should be stored under a key. */
+const replayed = new WeakMap<FastifyReply, CachedResponse>()
+const storeUnder = new WeakMap<FastifyReply, string>()
 
 function stateOf (reply: FastifyReply): DeliveryState {
   let state = states.get(reply)
@@ -63,6 +69,25 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     return this
   })
 
+  // The cache sits after validation, authentication and rate limiting (preHandler), and before the handler: a hit
+  // skips the database, serialization and hashing. Only the request line and Accept select a representation.
+  const cache = options.responseCacheEntries > 0 ? new ResponseCache(options.responseCacheEntries) : undefined
+  const contentVersion = (): number => app.contentVersion?.value ?? 0
+  if (cache !== undefined) {
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return
+      const key = `${request.url}\n${request.headers.accept ?? ''}`
+      const entry = cache.get(key, contentVersion())
+      if (entry === undefined) {
+        storeUnder.set(reply, key)
+        return
+      }
+      replayed.set(reply, entry)
+      reply.code(entry.statusCode).headers(entry.headers)
+      return reply.send(entry.payload)
+    })
+  }
+
   const codingFor = (acceptEncoding: string | undefined, reply: FastifyReply, body: string | Buffer): ContentCoding | 'identity' => {
     if (reply.hasHeader('content-encoding')) return 'identity'
     if (!isCompressible(reply.getHeader('content-type') as string | undefined)) return 'identity'
@@ -85,11 +110,12 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     const coding = codingFor(acceptEncoding, reply, payload)
 
     if (isRead && status === 200) {
-      const etag = encodedEtag(strongEtag(payload), coding)
+      const cached = replayed.get(reply) ?? remember(reply, payload, state)
+      const etag = encodedEtag(cached?.etag ?? strongEtag(payload), coding)
       reply.header('etag', etag)
-      const lastModified = state?.lastModified ?? null
+      const lastModified = cached?.lastModified ?? state?.lastModified ?? null
       if (lastModified !== null) reply.header('last-modified', lastModified.toUTCString())
-      if (state !== undefined && state.keys.length > 0) {
+      if (cached === undefined && state !== undefined && state.keys.length > 0) {
         reply.header('surrogate-key', state.keys.join(' '))
         reply.header('cache-tag', state.keys.join(','))
       }
@@ -103,6 +129,32 @@ export default fp<HttpCachingOptions>(async (app, options) => {
 
     if (coding === 'identity') return payload
     reply.header('content-encoding', coding)
-    return await compress(payload, coding)
+    const entry = isRead && status === 200 ? replayed.get(reply) ?? rememberedFor(reply) : undefined
+    const encoded = entry?.encoded[coding] ?? await compress(payload, coding)
+    if (entry !== undefined) entry.encoded[coding] = encoded
+    return encoded
   })
+
+  const remembered = new WeakMap<FastifyReply, CachedResponse>()
+  const rememberedFor = (reply: FastifyReply): CachedResponse | undefined => remembered.get(reply)
+
+  /** Stores a freshly made GET 200 (headers final but for the validators added here) and returns its entry. */
+  function remember (reply: FastifyReply, payload: string | Buffer, state: DeliveryState | undefined): CachedResponse | undefined {
+    const key = storeUnder.get(reply)
+    if (cache === undefined || key === undefined) return undefined
+    const lastModified = state?.lastModified ?? null
+    const headers = representationHeaders(reply.getHeaders())
+    if (lastModified !== null) headers['last-modified'] = lastModified.toUTCString()
+    if (state !== undefined && state.keys.length > 0) {
+      headers['surrogate-key'] = state.keys.join(' ')
+      headers['cache-tag'] = state.keys.join(',')
+    }
+    const entry: CachedResponse = {
+      version: contentVersion(), statusCode: 200, payload, etag: strongEtag(payload), lastModified, headers, encoded: {}
+    }
+    cache.set(key, entry)
+    remembered.set(reply, entry)
+    reply.headers(headers)
+    return entry
+  }
 }, { name: 'http-caching' })

@@ -1,0 +1,53 @@
+// Owns the in-process cache of finished GET responses: identity bytes, their precomputed strong ETag, the headers the
+// route set, and compressed variants made on first demand. Entries belong to one content version: a write bumps the
+// version and every older entry stops matching (no per-request database check).
+import type { ContentCoding } from './etag.js'
+
+export interface CachedResponse {
+  version: number
+  statusCode: number
+  payload: string | Buffer
+  /** strongEtag(payload): computed once, when the entry is stored. */
+  etag: string
+  lastModified: Date | null
+  /** Headers the route and hooks set that describe the representation (never per-client ones). */
+  headers: Record<string, string>
+  encoded: Partial<Record<ContentCoding, Buffer>>
+}
+
+/** Response headers that depend on the client or the moment, not on the representation: never cached. */
+const PER_REQUEST_HEADER = /^(?:content-length|content-encoding|etag|date|connection|keep-alive|transfer-encoding|retry-after|x-ratelimit-.*|ratelimit(?:-.*)?|access-control-.*|set-cookie)$/i
+
+export function representationHeaders (headers: Record<string, unknown>): Record<string, string> {
+  const kept: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || PER_REQUEST_HEADER.test(name)) continue
+    kept[name] = Array.isArray(value) ? value.join(', ') : String(value)
+  }
+  return kept
+}
+
+export class ResponseCache {
+  readonly #entries = new Map<string, CachedResponse>()
+  constructor (private readonly maxEntries: number) {}
+
+  /** The entry for `key` if it was made at content version `version`. */
+  get (key: string, version: number): CachedResponse | undefined {
+    const entry = this.#entries.get(key)
+    if (entry === undefined) return undefined
+    if (entry.version === version) return entry
+    this.#entries.delete(key)
+    return undefined
+  }
+
+  set (key: string, entry: CachedResponse): void {
+    // Bounded: when full, drop the oldest entry (Map keeps insertion order).
+    if (this.#entries.size >= this.maxEntries && !this.#entries.has(key)) {
+      const oldest = this.#entries.keys().next()
+      if (oldest.done !== true) this.#entries.delete(oldest.value)
+    }
+    this.#entries.set(key, entry)
+  }
+
+  get size (): number { return this.#entries.size }
+}
