@@ -36,8 +36,8 @@ export interface HttpCachingOptions {
 interface DeliveryState { keys: string[], lastModified: Date | null, policy: CachePolicy }
 
 const states = new WeakMap<FastifyReply, DeliveryState>()
-/** Replies being answered from the response cache, and replies whose response should be stored under a key. */
-const replayed = new WeakMap<FastifyReply, CachedResponse>()
+/** Each reply's response-cache entry (replayed from the cache, or just stored); storeUnder: where to store a miss. */
+const cacheEntryOf = new WeakMap<FastifyReply, CachedResponse>()
 const storeUnder = new WeakMap<FastifyReply, string>()
 
 function stateOf (reply: FastifyReply): DeliveryState {
@@ -82,7 +82,7 @@ export default fp<HttpCachingOptions>(async (app, options) => {
         storeUnder.set(reply, key)
         return
       }
-      replayed.set(reply, entry)
+      cacheEntryOf.set(reply, entry)
       reply.code(entry.statusCode).headers(entry.headers)
       return reply.send(entry.payload)
     })
@@ -110,7 +110,7 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     const coding = codingFor(acceptEncoding, reply, payload)
 
     if (isRead && status === 200) {
-      const cached = replayed.get(reply) ?? remember(reply, payload, state)
+      const cached = cacheEntryOf.get(reply) ?? remember(reply, payload, state)
       const etag = encodedEtag(cached?.etag ?? strongEtag(payload), coding)
       reply.header('etag', etag)
       const lastModified = cached?.lastModified ?? state?.lastModified ?? null
@@ -129,14 +129,11 @@ export default fp<HttpCachingOptions>(async (app, options) => {
 
     if (coding === 'identity') return payload
     reply.header('content-encoding', coding)
-    const entry = isRead && status === 200 ? replayed.get(reply) ?? rememberedFor(reply) : undefined
+    const entry = isRead && status === 200 ? cacheEntryOf.get(reply) : undefined
     const encoded = entry?.encoded[coding] ?? await compress(payload, coding)
     if (entry !== undefined) entry.encoded[coding] = encoded
     return encoded
   })
-
-  const remembered = new WeakMap<FastifyReply, CachedResponse>()
-  const rememberedFor = (reply: FastifyReply): CachedResponse | undefined => remembered.get(reply)
 
   /** Stores a freshly made GET 200 (headers final but for the validators added here) and returns its entry. */
   function remember (reply: FastifyReply, payload: string | Buffer, state: DeliveryState | undefined): CachedResponse | undefined {
@@ -153,7 +150,7 @@ export default fp<HttpCachingOptions>(async (app, options) => {
       version: contentVersion(), statusCode: 200, payload, etag: strongEtag(payload), lastModified, headers, encoded: {}
     }
     cache.set(key, entry)
-    remembered.set(reply, entry)
+    cacheEntryOf.set(reply, entry)
     reply.headers(headers)
     return entry
   }
