@@ -12,6 +12,13 @@ import httpCaching from './plugins/app/http-caching.js'
 import cors from './plugins/external/cors.js'
 import syndication from './plugins/app/syndication.js'
 import swagger from './plugins/external/swagger.js'
+import helmet from './plugins/external/helmet.js'
+import requestGuards from './plugins/app/request-guards.js'
+import healthRoutes from './routes/health/index.js'
+import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.js'
+import { buildPartAwareValidator } from './http/validation.js'
+import { requestIdOf } from './http/request-id.js'
+import { answerClientError } from './http/client-errors.js'
 import rateLimit, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
 import feedRoutes from './routes/feeds/index.js'
 import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
@@ -45,21 +52,44 @@ export interface BuildAppOptions {
   rights?: RightsConfig
   /** Per-key / per-IP limits; defaults to DEFAULT_RATE_LIMIT (enabled). */
   rateLimit?: RateLimitConfig
+  /** Body, URL and header size limits and server timeouts; defaults to DEFAULT_SERVER_LIMITS. */
+  serverLimits?: ServerLimits
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
 export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
+  const limits = options.serverLimits ?? DEFAULT_SERVER_LIMITS
   const app = Fastify({
     logger: options.logger ?? false,
-    // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-    routerOptions: { maxParamLength: 200 }
+    // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped; bodies are
+    // validated as sent (no coercion, see http/validation.ts), string-only parts are coerced.
+    ajv: { customOptions: { removeAdditional: false, useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: buildPartAwareValidator } },
+    routerOptions: { maxParamLength: 200 },
+    // JSON bodies carrying __proto__ or constructor.prototype are refused (400), never merged into objects.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    bodyLimit: limits.bodyLimit,
+    // Request ids: a sane X-Request-Id is kept, else a UUID; logged as reqId, echoed, put in problem documents.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    clientErrorHandler: answerClientError,
+    connectionTimeout: limits.connectionTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, maxHeaderSize: limits.maxHeaderSize },
+    // On close: new requests on open keep-alive connections get 503, idle connections are closed at once, and
+    // in-flight requests finish (server.ts calls app.close() on SIGTERM).
+    return503OnClosing: true,
+    forceCloseConnections: 'idle'
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   for (const schema of componentSchemas) app.addSchema(schema)
 
   await app.register(problemDetails)
+  await app.register(requestGuards, { maxUrlLength: limits.maxUrlLength })
+  await app.register(helmet)
   await app.register(httpCaching, {
     cacheControl: options.cacheControl ?? DEFAULT_CACHE_CONTROL,
     compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD,
@@ -73,7 +103,8 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(contentVersion, { externalChangePollMs: options.externalChangePollMs ?? 1000 })
   await app.register(editorial, { publicUrl: options.publicUrl })
   await app.register(syndication, { rights: options.rights ?? DEFAULT_RIGHTS })
-  // Limits every route registered after this point (not Swagger UI / openapi.json, registered above).
+  await app.register(healthRoutes)
+  // Limits every route registered after this point (not Swagger UI / openapi.json / health, registered above).
   await app.register(rateLimit, options.rateLimit ?? DEFAULT_RATE_LIMIT)
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)

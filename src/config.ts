@@ -4,6 +4,7 @@ import { Type, type Static } from 'typebox'
 import type { CacheControlSettings } from './http/cache-control.js'
 import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import { DEFAULT_RATE_LIMIT, TIME_WINDOW_PATTERN, type RateLimitConfig } from './plugins/external/rate-limit.js'
+import { DEFAULT_SERVER_LIMITS as LIMITS, type ServerLimits } from './http/server-limits.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -33,7 +34,14 @@ export const EnvSchema = Type.Object({
   RATE_LIMIT_ENABLED: Type.Boolean({ default: DEFAULT_RATE_LIMIT.enabled, description: 'Rate limit requests per API key and per IP' }),
   RATE_LIMIT_WINDOW: Type.String({ pattern: TIME_WINDOW_PATTERN, default: DEFAULT_RATE_LIMIT.timeWindow, description: 'Length of the rate-limit window, e.g. "1 minute", "30 s"' }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: DEFAULT_RATE_LIMIT.max, description: 'Requests per window for a client without an API key (per IP)' }),
-  RATE_LIMIT_KEY_MAX: Type.Integer({ minimum: 1, default: DEFAULT_RATE_LIMIT.keyMax, description: 'Requests per window for a client presenting a valid API key (per key)' })
+  RATE_LIMIT_KEY_MAX: Type.Integer({ minimum: 1, default: DEFAULT_RATE_LIMIT.keyMax, description: 'Requests per window for a client presenting a valid API key (per key)' }),
+  BODY_LIMIT: Type.Integer({ minimum: 1024, default: LIMITS.bodyLimit, description: 'Largest request body in bytes (413 above it); write routes allow 256 KiB' }),
+  MAX_URL_LENGTH: Type.Integer({ minimum: 256, default: LIMITS.maxUrlLength, description: 'Longest path + query string in characters (414 above it)' }),
+  MAX_HEADER_SIZE: Type.Integer({ minimum: 4096, default: LIMITS.maxHeaderSize, description: 'Largest request head in bytes (431 above it)' }),
+  CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 0, default: LIMITS.connectionTimeoutMs, description: 'Socket inactivity timeout (0 = none)' }),
+  KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ minimum: 1, default: LIMITS.keepAliveTimeoutMs, description: 'Idle keep-alive connection lifetime' }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1, default: LIMITS.requestTimeoutMs, description: 'Time to receive a whole request (408 after it)' }),
+  HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 1, default: LIMITS.headersTimeoutMs, description: 'Time to receive the request head; at most REQUEST_TIMEOUT_MS' })
 })
 export type Env = Static<typeof EnvSchema>
 
@@ -50,6 +58,7 @@ export interface AppConfig {
   responseCacheEntries: number
   rights: RightsConfig
   rateLimit: RateLimitConfig
+  serverLimits: ServerLimits
 }
 
 export const DEFAULT_CACHE_CONTROL: CacheControlSettings = { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 }
@@ -67,6 +76,9 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
     parsed = envSchema<Env>({ schema: EnvSchema, data: env, dotenv: false })
   } catch (error) {
     throw new ConfigError(`Invalid configuration: ${describeEnvError(error)}`)
+  }
+  if (parsed.HEADERS_TIMEOUT_MS > parsed.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: HEADERS_TIMEOUT_MS must be <= REQUEST_TIMEOUT_MS')
   }
   const displayHost = parsed.HOST.includes(':') ? `[${parsed.HOST}]` : parsed.HOST
   return {
@@ -94,6 +106,15 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeWindow: parsed.RATE_LIMIT_WINDOW,
       max: parsed.RATE_LIMIT_MAX,
       keyMax: parsed.RATE_LIMIT_KEY_MAX
+    },
+    serverLimits: {
+      bodyLimit: parsed.BODY_LIMIT,
+      maxUrlLength: parsed.MAX_URL_LENGTH,
+      maxHeaderSize: parsed.MAX_HEADER_SIZE,
+      connectionTimeoutMs: parsed.CONNECTION_TIMEOUT_MS,
+      keepAliveTimeoutMs: parsed.KEEP_ALIVE_TIMEOUT_MS,
+      requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: parsed.HEADERS_TIMEOUT_MS
     }
   }
 }

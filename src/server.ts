@@ -22,7 +22,8 @@ async function main (): Promise<void> {
     compressionThreshold: config.compressionThreshold,
     responseCacheEntries: config.responseCacheEntries,
     rights: config.rights,
-    rateLimit: config.rateLimit
+    rateLimit: config.rateLimit,
+    serverLimits: config.serverLimits
   })
 
   let closing = false

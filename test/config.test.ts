@@ -18,7 +18,16 @@ test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and
       usageTerms: 'All rights reserved. Republication requires the copyright holder\'s permission.',
       licenseUrl: null
     },
-    rateLimit: { enabled: true, timeWindow: '1 minute', max: 300, keyMax: 3000 }
+    rateLimit: { enabled: true, timeWindow: '1 minute', max: 300, keyMax: 3000 },
+    serverLimits: {
+      bodyLimit: 1048576,
+      maxUrlLength: 8192,
+      maxHeaderSize: 16384,
+      connectionTimeoutMs: 120000,
+      keepAliveTimeoutMs: 72000,
+      requestTimeoutMs: 30000,
+      headersTimeoutMs: 10000
+    }
   })
 })
 

@@ -16,7 +16,7 @@ export interface CachedResponse {
 }
 
 /** Response headers that depend on the client or the moment, not on the representation: never cached. */
-const PER_REQUEST_HEADER = /^(?:content-length|content-encoding|etag|date|connection|keep-alive|transfer-encoding|retry-after|x-ratelimit-.*|ratelimit(?:-.*)?|access-control-.*|set-cookie)$/i
+const PER_REQUEST_HEADER = /^(?:content-length|x-request-id|content-encoding|etag|date|connection|keep-alive|transfer-encoding|retry-after|x-ratelimit-.*|ratelimit(?:-.*)?|access-control-.*|set-cookie)$/i
 
 export function representationHeaders (headers: Record<string, unknown>): Record<string, string> {
   const kept: Record<string, string> = {}

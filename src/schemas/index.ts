@@ -7,10 +7,11 @@ import { NinjsItem } from './ninjs.js'
 import { Rights } from './rights.js'
 import { JsonFeed, JsonFeedItem } from './feed.js'
 import { SectionList, SectionSummary, TagList, TagSummary } from './taxonomy.js'
+import { Liveness, Readiness } from './health.js'
 
 export const componentSchemas = [
   Rights, Section, Tag, Place, ArticleSummary, ArticleListItem, Article, ArticlePage, Headline, HeadlineRail,
   SectionSummary, SectionList, TagSummary, TagList, ProblemDetails,
   ArticleCreate, ArticlePatch, ArticleRevision, ArticleRevisionList, HeadlinesReplace,
-  NinjsItem, JsonFeedItem, JsonFeed
+  NinjsItem, JsonFeedItem, JsonFeed, Liveness, Readiness
 ]

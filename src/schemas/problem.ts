@@ -8,6 +8,7 @@ export const ProblemDetails = Type.Object({
   status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP status code' }),
   detail: Type.String({ description: 'Human-readable explanation of this occurrence' }),
   instance: Type.String({ description: 'The request path that produced the problem' }),
+  requestId: Type.String({ description: 'Id of the request (also sent as X-Request-Id and logged as reqId): quote it when reporting a problem' }),
   errors: Type.Optional(Type.Array(Type.Object({
     in: Type.String({ description: 'Which part of the request: params, querystring, headers or body' }),
     pointer: Type.String({ description: 'JSON Pointer to the offending value within that part' }),
@@ -22,7 +23,8 @@ export const ProblemDetails = Type.Object({
     title: 'Not Found',
     status: 404,
     detail: 'No article has the slug "no-such-story"',
-    instance: '/articles/no-such-story'
+    instance: '/articles/no-such-story',
+    requestId: '6f1c2a0e-0000-4000-8000-000000000000'
   }]
 })
 export type ProblemDetails = Static<typeof ProblemDetails>
@@ -38,10 +40,12 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   410: 'The resource was withdrawn',
   412: 'The If-Match precondition failed: the resource changed since it was read',
   413: 'The request body is larger than the limit (256 KiB on write routes)',
+  414: 'The request target (path and query string) is longer than the limit (MAX_URL_LENGTH, 8 KiB by default)',
   415: 'The request body media type is not supported',
   422: 'The body is well-formed but refers to something that does not exist or is not published (section, headline slug)',
   428: 'The request must be conditional (send If-Match)',
-  429: 'Too many requests: slow down and retry after Retry-After seconds'
+  429: 'Too many requests: slow down and retry after Retry-After seconds',
+  503: 'Not ready: the database is unreachable or its migrations are not current'
 }
 
 /** Route `response` entries for error statuses, each an application/problem+json ProblemDetails. */

@@ -124,7 +124,8 @@ test('GET /articles/:slug answers 404 for an unknown slug and 400 for a malforme
     title: 'Not Found',
     status: 404,
     detail: 'No article has the slug "no-such-story"',
-    instance: '/articles/no-such-story'
+    instance: '/articles/no-such-story',
+    requestId: missing.headers['x-request-id']
   })
 
   for (const slug of ['Syria', 'two--hyphens', '-leading', 'under_score', 'a'.repeat(121), '%E2%9C%93']) {

@@ -8,7 +8,10 @@ test('an unknown route is a 404 problem', async (t) => {
   const res = await app.inject('/no/such/thing?x=1')
   assert.equal(res.statusCode, 404)
   assert.match(res.headers['content-type'] as string, /^application\/problem\+json/)
-  assert.deepEqual(res.json(), { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No resource at /no/such/thing', instance: '/no/such/thing' })
+  assert.deepEqual(res.json(), {
+    type: 'about:blank', title: 'Not Found', status: 404, detail: 'No resource at /no/such/thing', instance: '/no/such/thing',
+    requestId: res.headers['x-request-id']
+  })
 })
 
 test('a known path with the wrong method is a 405 problem with Allow', async (t) => {
@@ -39,7 +42,8 @@ test('an unexpected failure is a 500 problem with no stack trace or internal mes
     title: 'Internal Server Error',
     status: 500,
     detail: 'An unexpected error occurred; it has been logged',
-    instance: '/boom'
+    instance: '/boom',
+    requestId: res.headers['x-request-id']
   })
   assert.doesNotMatch(res.body, /secret|stack|db\.ts/)
 })

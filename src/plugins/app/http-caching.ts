@@ -76,6 +76,8 @@ export default fp<HttpCachingOptions>(async (app, options) => {
   if (cache !== undefined) {
     app.addHook('preHandler', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return
+      // A route that chose no-store before its handler (health checks) is live every time: never replayed.
+      if (states.get(reply)?.policy === 'no-store') return
       const key = `${request.url}\n${request.headers.accept ?? ''}`
       const entry = cache.get(key, contentVersion())
       if (entry === undefined) {

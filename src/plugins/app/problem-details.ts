@@ -1,4 +1,5 @@
-// Owns error responses: ONE handler shaping every error (validation, not found, wrong method, crash) as RFC 9457 problem+json.
+// Owns error responses: ONE handler shaping every error (validation, not found, wrong method, crash) as RFC 9457 problem+json,
+// each carrying the request id (also in X-Request-Id and in the server's log lines) so a report can be traced.
 import { STATUS_CODES } from 'node:http'
 import fp from 'fastify-plugin'
 import FindMyWay from 'find-my-way'
@@ -15,6 +16,7 @@ function problem (request: FastifyRequest, status: number, detail: string, extra
     status,
     detail,
     instance: request.url.split('?')[0] ?? request.url,
+    requestId: request.id,
     ...extra
   }
 }

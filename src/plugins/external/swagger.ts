@@ -44,7 +44,8 @@ export default fp<SwaggerOptions>(async (app, options) => {
         { name: 'articles', description: 'Articles and article lists' },
         { name: 'headlines', description: 'Curated headline rails' },
         { name: 'navigation', description: 'Sections and tags with article counts' },
-        { name: 'feeds', description: 'Syndication feeds (JSON Feed 1.1, Atom, RSS 2.0); an optional partner key raises the rate limit' }
+        { name: 'feeds', description: 'Syndication feeds (JSON Feed 1.1, Atom, RSS 2.0); an optional partner key raises the rate limit' },
+        { name: 'health', description: 'Liveness and readiness for orchestrators and load balancers (never rate limited)' }
       ]
     },
     // Name components after each schema's $id (Article, Problem, ...) instead of def-0, def-1, ...
@@ -58,7 +59,8 @@ export default fp<SwaggerOptions>(async (app, options) => {
     docs.addHook('onRequest', async (_request, reply) => { reply.setCachePolicy('docs') })
     await docs.register(swaggerUi, {
       routePrefix: '/docs',
-      uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1, persistAuthorization: true }
+      // No validator badge: it is an image from validator.swagger.io, which the CSP (img-src 'self' data:) refuses.
+      uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1, persistAuthorization: true, validatorUrl: null }
     })
   })
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {

@@ -1,0 +1,25 @@
+// Owns answers to requests Node.js rejects before Fastify sees them (malformed HTTP, oversized head, timeouts):
+// written straight to the socket, as RFC 9457 problem documents like every other error.
+import { randomUUID } from 'node:crypto'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
+
+const REASONS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request was not received in time'],
+  HPE_HEADER_OVERFLOW: [431, 'The request head (request line and headers) is too large'],
+  HPE_URI_TOO_LONG: [414, 'The request target is too long']
+}
+
+/** Fastify `clientErrorHandler`: `this` is the Fastify instance (unused; pino logs nothing about junk connections). */
+export function answerClientError (error: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, detail] = REASONS[error.code ?? ''] ?? [400, 'The request is not valid HTTP/1.1']
+  const title = STATUS_CODES[status] ?? 'Bad Request'
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail, instance: '', requestId: randomUUID() })
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${title}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n` +
+      `Cache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+  }
+  socket.destroy(error)
+}

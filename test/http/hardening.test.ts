@@ -1,0 +1,166 @@
+// Hardening: security headers and a CSP Swagger UI works under, size limits (body, URL, head), prototype poisoning,
+// bodies validated without coercion, request ids, server timeouts, and junk HTTP answered as problem documents.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { connect } from 'node:net'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { buildTestApp } from '../helpers/app.js'
+import { currentEtag, editorHeaders, MERGE_PATCH, SYRIA } from '../helpers/editor.js'
+import { DEFAULT_SERVER_LIMITS } from '../../src/http/server-limits.js'
+
+const CSP = "default-src 'self';base-uri 'self';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';" +
+  "img-src 'self' data:;font-src 'self' data:;connect-src 'self';object-src 'none';form-action 'self';frame-ancestors 'none'"
+
+function isProblem (res: LightMyRequestResponse, status: number): Record<string, unknown> {
+  assert.equal(res.statusCode, status, res.body)
+  assert.match(res.headers['content-type'] as string, /^application\/problem\+json/)
+  const body = res.json<Record<string, unknown>>()
+  assert.equal(body.status, status)
+  assert.equal(body.requestId, res.headers['x-request-id'])
+  assert.doesNotMatch(res.body, /\bat .+:\d+:\d+|node_modules|\/src\//, 'no stack trace or paths')
+  return body
+}
+
+test('every response carries the security headers; the CSP allows only same-origin scripts, and Swagger UI needs no more', async (t) => {
+  const app = await buildTestApp(t)
+  for (const url of ['/articles?limit=1', '/articles/no-such-story', '/docs/', '/docs/static/swagger-initializer.js', '/openapi.json', '/health/live']) {
+    const res = await app.inject(url)
+    assert.equal(res.headers['content-security-policy'], CSP, url)
+    assert.equal(res.headers['x-content-type-options'], 'nosniff', url)
+    assert.equal(res.headers['x-frame-options'], 'DENY', url)
+    assert.equal(res.headers['referrer-policy'], 'no-referrer', url)
+    assert.match(res.headers['strict-transport-security'] as string, /^max-age=\d+/, url)
+    assert.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', url)
+  }
+  // Swagger UI's page: every script is an external same-origin file (script-src 'self' allows exactly that), and the
+  // initializer it loads is served; no inline <script> body and no on* handler attribute exists to be blocked.
+  const page = await app.inject('/docs/')
+  const scripts = [...page.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+  assert.ok(scripts.length >= 3)
+  for (const [, attributes, inline] of scripts) {
+    assert.match(attributes ?? '', /\bsrc="\.\/static\/[\w.-]+\.js"/)
+    assert.equal((inline ?? '').trim(), '')
+  }
+  assert.doesNotMatch(page.body, /\son[a-z]+=/i)
+  const initializer = await app.inject('/docs/static/swagger-initializer.js')
+  assert.equal(initializer.statusCode, 200)
+  assert.match(initializer.body, /validatorUrl":null/, 'no validator badge image from another origin')
+})
+
+test('bodies over BODY_LIMIT (413), URLs over MAX_URL_LENGTH (414) and write bodies over 256 KiB are problems', async (t) => {
+  const app = await buildTestApp(t, { serverLimits: { ...DEFAULT_SERVER_LIMITS, bodyLimit: 4096, maxUrlLength: 512 } })
+  const editor = await editorHeaders(app)
+  const etag = await currentEtag(app, `/articles/${SYRIA}`)
+  // DELETE takes no body, so only the app-wide limit guards it.
+  const deleteWithBody = await app.inject({
+    method: 'DELETE', url: `/articles/${SYRIA}`, headers: { ...editor, 'if-match': etag, 'content-type': 'application/json' },
+    payload: JSON.stringify({ padding: 'x'.repeat(5000) })
+  })
+  isProblem(deleteWithBody, 413)
+  isProblem(await app.inject(`/articles?q=${'a'.repeat(600)}`), 414)
+  assert.equal((await app.inject(`/articles?q=${'a'.repeat(100)}`)).statusCode, 200, 'shorter URLs pass')
+  const big = await app.inject({ method: 'POST', url: '/articles', headers: { ...editor, 'content-type': 'application/json' }, payload: JSON.stringify({ title: 'x', section: 'no-comment', body: ['x'.repeat(300 * 1024)] }) })
+  isProblem(big, 413)
+})
+
+test('__proto__ and constructor.prototype in JSON bodies are refused with 400, and nothing is polluted', async (t) => {
+  const app = await buildTestApp(t)
+  const editor = await editorHeaders(app)
+  const etag = await currentEtag(app, `/articles/${SYRIA}`)
+  const payloads = [
+    '{"title":"x","section":"no-comment","__proto__":{"polluted":true}}',
+    '{"title":"x","section":"no-comment","constructor":{"prototype":{"polluted":true}}}',
+    '{"title":"x","place":{"__proto__":{"polluted":true},"name":"x","region":"","country":""},"section":"no-comment"}'
+  ]
+  for (const payload of payloads) {
+    const post = await app.inject({ method: 'POST', url: '/articles', headers: { ...editor, 'content-type': 'application/json' }, payload })
+    isProblem(post, 400)
+    const patch = await app.inject({ method: 'PATCH', url: `/articles/${SYRIA}`, headers: { ...editor, 'content-type': MERGE_PATCH, 'if-match': etag }, payload: payload.replace('"title":"x"', '"changeNote":"x"') })
+    isProblem(patch, 400)
+  }
+  assert.equal(({} as Record<string, unknown>).polluted, undefined)
+  assert.equal((await app.inject('/articles')).json().total, 15, 'nothing was created')
+})
+
+test('JSON bodies are validated as sent: no type coercion (a number is not a title, a string is not a body array)', async (t) => {
+  const app = await buildTestApp(t)
+  const editor = await editorHeaders(app)
+  const post = (body: unknown): Promise<LightMyRequestResponse> =>
+    app.inject({ method: 'POST', url: '/articles', headers: editor, payload: body as Record<string, unknown> })
+  for (const body of [
+    { title: 123, section: 'no-comment' },
+    { title: 'x', section: 'no-comment', body: 'one paragraph' },
+    { title: 'x', section: 'no-comment', tags: 'syria' },
+    { title: 'x', section: 'no-comment', status: true },
+    { title: ['x'], section: 'no-comment' },
+    { title: 'x', section: 'no-comment', summary: 0 }
+  ]) {
+    const problem = isProblem(await post(body), 400)
+    assert.match(String(problem.detail), /^Invalid body: /, JSON.stringify(body))
+  }
+  // Query strings are text on the wire: they are still coerced to the schema's types.
+  assert.equal((await app.inject('/articles?limit=2')).json().limit, 2)
+  assert.equal((await app.inject('/articles?tag=syria')).statusCode, 200, 'one tag still fills the tag array')
+})
+
+test('request ids: a sane X-Request-Id is kept, anything else replaced; echoed, in problems, fresh on cache hits', async (t) => {
+  const app = await buildTestApp(t)
+  const kept = await app.inject({ url: '/articles/no-such-story', headers: { 'x-request-id': 'lb-4f2a.9:1' } })
+  assert.equal(kept.headers['x-request-id'], 'lb-4f2a.9:1')
+  assert.equal(isProblem(kept, 404).requestId, 'lb-4f2a.9:1')
+  for (const bad of ['a'.repeat(129), 'has space', 'new\u2028line', '<script>', '']) {
+    const res = await app.inject({ url: '/articles?limit=1', headers: { 'x-request-id': bad } })
+    assert.match(res.headers['x-request-id'] as string, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, JSON.stringify(bad))
+  }
+  // Regression: the response cache used to store X-Request-Id with the representation and replay it on hits.
+  const first = await app.inject({ url: '/sections', headers: { 'x-request-id': 'first-request' } })
+  const second = await app.inject({ url: '/sections', headers: { 'x-request-id': 'second-request' } })
+  assert.equal(first.headers['x-request-id'], 'first-request')
+  assert.equal(second.headers['x-request-id'], 'second-request')
+  assert.equal(second.body, first.body)
+})
+
+test('the listening server has the configured timeouts and head size limit', async (t) => {
+  const limits = { ...DEFAULT_SERVER_LIMITS, connectionTimeoutMs: 61_000, keepAliveTimeoutMs: 7_000, requestTimeoutMs: 20_000, headersTimeoutMs: 5_000, maxHeaderSize: 8192 }
+  const app = await buildTestApp(t, { serverLimits: limits })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  assert.equal(app.server.timeout, 61_000)
+  assert.equal(app.server.keepAliveTimeout, 7_000)
+  assert.equal(app.server.requestTimeout, 20_000)
+  assert.equal(app.server.headersTimeout, 5_000)
+  assert.equal((app.server as unknown as { maxHeaderSize: number }).maxHeaderSize, 8192)
+})
+
+/** Sends raw bytes to the server and returns everything it answers before closing. */
+function rawExchange (app: FastifyInstance, request: string): Promise<string> {
+  const address = app.server.address()
+  if (address === null || typeof address !== 'object') throw new Error('not listening')
+  return new Promise((resolve, reject) => {
+    const socket = connect(address.port, '127.0.0.1')
+    let answer = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk) => { answer += chunk })
+    socket.on('error', (error: NodeJS.ErrnoException) => { if (error.code === 'ECONNRESET') resolve(answer); else reject(error) })
+    socket.on('close', () => resolve(answer))
+    socket.write(request)
+  })
+}
+
+test('junk HTTP and oversized heads are answered by the server itself with problem documents (400, 431)', async (t) => {
+  const app = await buildTestApp(t, { serverLimits: { ...DEFAULT_SERVER_LIMITS, maxHeaderSize: 4096 } })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const cases: Array<[string, number]> = [
+    ['NOT HTTP AT ALL\r\n\r\n', 400],
+    ['GET /articles HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 400],
+    [`GET /articles HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(6000)}\r\n\r\n`, 431]
+  ]
+  for (const [request, status] of cases) {
+    const answer = await rawExchange(app, request)
+    const [head = '', body = ''] = answer.split('\r\n\r\n')
+    assert.match(head, new RegExp(`^HTTP/1.1 ${status} `), JSON.stringify(request.slice(0, 40)))
+    assert.match(head, /content-type: application\/problem\+json/i)
+    const problem = JSON.parse(body) as Record<string, unknown>
+    assert.equal(problem.status, status)
+    assert.equal(typeof problem.requestId, 'string')
+  }
+})
