@@ -19,6 +19,7 @@ import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.j
 import { buildPartAwareValidator } from './http/validation.js'
 import { requestIdOf } from './http/request-id.js'
 import { answerClientError } from './http/client-errors.js'
+import { answerFrameworkError } from './http/framework-errors.js'
 import rateLimit, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
 import feedRoutes from './routes/feeds/index.js'
 import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
@@ -75,6 +76,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     requestIdHeader: false,
     genReqId: requestIdOf,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     connectionTimeout: limits.connectionTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,

@@ -164,3 +164,18 @@ test('junk HTTP and oversized heads are answered by the server itself with probl
     assert.equal(typeof problem.requestId, 'string')
   }
 })
+
+test('regression (found by fuzzing): router rejections are problem documents, not Fastify\'s plain JSON', async (t) => {
+  const app = await buildTestApp(t)
+  // An over-long path parameter (maxParamLength 200) used to answer 414 application/json {"code":"FST_ERR_MAX_PARAM_LENGTH"}.
+  for (const url of [`/articles/${'a'.repeat(201)}`, `/articles/${'a'.repeat(201)}/revisions`]) {
+    const problem = isProblem(await app.inject(url), 414)
+    assert.equal(problem.detail, 'A path segment is longer than the limit of 200 characters')
+    isProblem(await app.inject({ method: 'DELETE', url }), 414)
+  }
+  // A path that is not valid percent-encoded UTF-8 used to answer 400 application/json {"code":"FST_ERR_BAD_URL"}.
+  for (const url of ['/articles/%ZZ', '/articles/%C0%AF', '/articles/%ED%A0%80']) {
+    const problem = isProblem(await app.inject(url), 400)
+    assert.equal(problem.detail, 'The request path is not valid percent-encoded UTF-8')
+  }
+})

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify'
 import { ArticleListQuery, DEFAULT_PAGE_SIZE, type Article } from '../../schemas/article.js'
 import { FEED_MEDIA_TYPES, JsonFeed, type FeedFormat } from '../../schemas/feed.js'
 import { problemResponses } from '../../schemas/problem.js'
+import { cachedResponses, ConditionalHeaders } from '../../schemas/delivery.js'
 import { ref } from '../../schemas/shared.js'
 import { OPTIONAL_API_KEY, OPTIONAL_KEY_NOTE, rateLimitHeaders, tooManyRequestsResponse } from '../../schemas/syndication.js'
 import { parseListRequest } from '../../content/list-request.js'
@@ -28,16 +29,20 @@ export const DATES_NOTE = 'Dates are RFC 3339 in JSON Feed and Atom, RFC 822 in 
   'feed\'s `updated` (the newest date known for any entry of the page, else for any published article) — this is not ' +
   'the story\'s own date. Atom feeds name the configured copyright holder as author, since the data names none.'
 
+// Feeds get the same delivery as every GET (ETag, Cache-Control, conditional requests -> 304): documented likewise.
+const delivery = cachedResponses(Type.String(), { description: 'feed' })
+
 const feedResponse = (format: FeedFormat): Record<number, unknown> => ({
   200: {
     description: `${FORMAT_NAMES[format]} document`,
-    headers: rateLimitHeaders,
+    headers: { ...delivery[200].headers, ...rateLimitHeaders },
     content: {
       [FEED_MEDIA_TYPES[format]]: {
         schema: format === 'json' ? ref(JsonFeed) : Type.String({ description: `${FORMAT_NAMES[format]} XML` })
       }
     }
   },
+  304: delivery[304],
   ...problemResponses(400, 401, 404),
   ...tooManyRequestsResponse
 })
@@ -71,6 +76,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { pu
           (format === 'json' ? 'Paged: follow `next_url`.' : format === 'atom' ? 'Paged (RFC 5005): follow `<link rel="next">`.' : 'Paged: follow `<atom:link rel="next">`.') +
           ` ${DATES_NOTE} ${OPTIONAL_KEY_NOTE}`,
         querystring: FeedQuery,
+        headers: ConditionalHeaders,
         security: OPTIONAL_API_KEY,
         response: feedResponse(format)
       }
@@ -103,6 +109,7 @@ const feeds: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { pu
           'complete list, so the feed is not paged' + (format === 'atom' ? ' (`<fh:complete/>`, RFC 5005).' : '.') +
           ` ${DATES_NOTE} ${OPTIONAL_KEY_NOTE}`,
         querystring: Type.Object({}, { additionalProperties: false }),
+        headers: ConditionalHeaders,
         security: OPTIONAL_API_KEY,
         response: feedResponse(format)
       }
