@@ -81,9 +81,10 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
     http: { headersTimeout: limits.headersTimeoutMs, maxHeaderSize: limits.maxHeaderSize },
-    // On close: new requests on open keep-alive connections get 503, idle connections are closed at once, and
-    // in-flight requests finish (server.ts calls app.close() on SIGTERM).
-    return503OnClosing: true,
+    // On close (SIGTERM, see server.ts): the listener stops accepting, idle keep-alive connections are closed at once,
+    // and requests in flight or already arriving on open connections are served in full with Connection: close (not
+    // 503: a request the server has accepted is answered properly); the database closes after the last one.
+    return503OnClosing: false,
     forceCloseConnections: 'idle'
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -57,3 +57,13 @@ test('health checks are not rate limited and do not use up the quota', async (t)
   }
   assert.deepEqual([(await app.inject('/tags')).statusCode, (await app.inject('/tags')).statusCode, (await app.inject('/tags')).statusCode], [200, 200, 429])
 })
+
+test('regression (found by fuzzing): health checks carry no ETag, so If-None-Match never turns them into a 304', async (t) => {
+  const app = await buildTestApp(t)
+  for (const url of ['/health/live', '/health/ready']) {
+    const first = await app.inject(url)
+    assert.equal(first.headers.etag, undefined, url)
+    const again = await app.inject({ url, headers: { 'if-none-match': '*' } })
+    assert.equal(again.statusCode, 200, url)
+  }
+})

@@ -111,7 +111,8 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     const acceptEncoding = request.headers['accept-encoding']
     const coding = codingFor(acceptEncoding, reply, payload)
 
-    if (isRead && status === 200) {
+    // Validators (ETag, Last-Modified, 304) only for cacheable reads: a no-store answer (health checks) is always fresh.
+    if (isRead && status === 200 && state?.policy !== 'no-store') {
       const cached = cacheEntryOf.get(reply) ?? remember(reply, payload, state)
       const etag = encodedEtag(cached?.etag ?? strongEtag(payload), coding)
       reply.header('etag', etag)
