@@ -60,7 +60,12 @@ export class ApiKeyStore {
     return { apiKey: toApiKey(row), key }
   }
 
-  /** The key's record, or undefined when the string is not a key we issued. Revoked keys are returned with revokedAt set. */
+  /**
+   * The key's record, or undefined when the string is not a key we issued. Revoked keys are returned with revokedAt set.
+   * Timing-safe by construction: the presented key is never compared with a stored secret. It is hashed (SHA-256) and
+   * the hash looked up; how long the lookup takes depends only on the hash, which an attacker cannot steer towards a
+   * stored one, so timing reveals nothing about any key. The format check first only rejects non-keys early.
+   */
   findByKey (key: string): ApiKey | undefined {
     if (!KEY_FORMAT.test(key)) return undefined
     const row = this.#byHash.get(hashApiKey(key))
