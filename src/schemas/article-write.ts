@@ -151,6 +151,9 @@ export const IfMatchHeaders = Type.Object({
   }))
 })
 
+/** Write routes that take no query parameters still refuse unknown ones (400), like every read. */
+export const NoWriteQuery = Type.Object({}, { additionalProperties: false })
+
 export const UnpublishQuery = Type.Object({
   changeNote: Type.Optional(ChangeNote)
 }, { additionalProperties: false })

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import { Article, ArticleParams } from '../../schemas/article.js'
 import {
   ArticleCreate, ArticlePatch, EtagHeader, IfMatchHeaders, LocationHeader, MERGE_PATCH_MEDIA_TYPE, SERVER_OWNED_FIELDS,
-  UnpublishQuery, WRITE_BODY_LIMIT
+  NoWriteQuery, UnpublishQuery, WRITE_BODY_LIMIT
 } from '../../schemas/article-write.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
@@ -54,6 +54,7 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
         'by any article, including unpublished ones and old slugs that redirect (409). Drafts stay invisible on public ' +
         'endpoints. publishedAt is set when the article is first published, unless given. Body limit 256 KiB.',
       security: WRITE_SECURITY,
+      querystring: NoWriteQuery,
       body: ref(ArticleCreate),
       response: {
         201: { ...ref(Article), description: 'Created', headers: { location: LocationHeader, etag: EtagHeader } },
@@ -82,6 +83,7 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
       params: ArticleParams,
       consumes: [MERGE_PATCH_MEDIA_TYPE],
       headers: IfMatchHeaders,
+      querystring: NoWriteQuery,
       body: ref(ArticlePatch),
       response: {
         200: { ...ref(Article), description: 'The changed article', headers: { etag: EtagHeader } },

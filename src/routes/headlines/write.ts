@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, onRequestAsyncHookHandler } from 'fastify'
 import { HeadlineRail } from '../../schemas/headline.js'
-import { EtagHeader, HeadlinesReplace, IfMatchHeaders, WRITE_BODY_LIMIT } from '../../schemas/article-write.js'
+import { EtagHeader, HeadlinesReplace, IfMatchHeaders, NoWriteQuery, WRITE_BODY_LIMIT } from '../../schemas/article-write.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { ref } from '../../schemas/shared.js'
 import { strongEtag } from '../../http/etag.js'
@@ -33,6 +33,7 @@ const headlineWrites: FastifyPluginAsyncTypebox = async (app) => {
         'that is not a published article is a 422 naming it.',
       security: WRITE_SECURITY,
       headers: IfMatchHeaders,
+      querystring: NoWriteQuery,
       body: ref(HeadlinesReplace),
       response: {
         200: { ...ref(HeadlineRail), description: 'The new rail', headers: { etag: EtagHeader } },
