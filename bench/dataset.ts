@@ -70,7 +70,7 @@ export function addSyntheticArticles (db: Db, n: number): void {
       const a = syntheticArticle(i, n)
       const { lastInsertRowid } = insertArticle.run(a.slug, a.title, a.summary, JSON.stringify(a.body), section,
         a.status, a.publishedAt, a.publishedAt)
-      a.tags.forEach((tag, position) => insertArticleTag.run(lastInsertRowid, tagIds[tag], position + 1))
+      a.tags.forEach((tag, position) => { insertArticleTag.run(lastInsertRowid, tagIds[tag], position + 1) })
     }
   }).immediate()
 }

@@ -26,6 +26,7 @@ import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import articleRoutes from './routes/articles/index.js'
 import headlineRoutes from './routes/headlines/index.js'
 import taxonomyRoutes from './routes/taxonomy/index.js'
+import readerRoutes from './routes/reader/index.js'
 import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD, DEFAULT_RESPONSE_CACHE_ENTRIES } from './config.js'
 import type { CacheControlSettings } from './http/cache-control.js'
 import articleWriteRoutes from './routes/articles/write.js'
@@ -107,7 +108,9 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(editorial, { publicUrl: options.publicUrl })
   await app.register(syndication, { rights: options.rights ?? DEFAULT_RIGHTS })
   await app.register(healthRoutes)
-  // Limits every route registered after this point (not Swagger UI / openapi.json / health, registered above).
+  // The reader example's static files: not API calls, so registered before (and not counted by) the rate limiter.
+  await app.register(readerRoutes)
+  // Limits every route registered after this point (not Swagger UI / openapi.json / health / the reader files, registered above).
   await app.register(rateLimit, options.rateLimit ?? DEFAULT_RATE_LIMIT)
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)

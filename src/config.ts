@@ -7,12 +7,14 @@ import { DEFAULT_RATE_LIMIT, TIME_WINDOW_PATTERN, type RateLimitConfig } from '.
 import { DEFAULT_SERVER_LIMITS as LIMITS, type ServerLimits } from './http/server-limits.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export const LOG_FORMATS = ['json', 'pretty'] as const
 
 export const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on (0 = any free port)' }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to bind' }),
   DATABASE_PATH: Type.String({ minLength: 1, default: 'data/newsdesk.db', description: 'SQLite file; its directory is created' }),
   LOG_LEVEL: Type.Enum([...LOG_LEVELS], { default: 'info', description: 'Pino log level' }),
+  LOG_FORMAT: Type.Enum([...LOG_FORMATS], { default: 'json', description: 'json: one JSON object per line (production); pretty: colourised lines for development (needs the pino-pretty dev dependency)' }),
   PUBLIC_URL: Type.Optional(Type.String({
     pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
     description: 'Absolute base URL used in links and canonical URLs; defaults to http://HOST:PORT'
@@ -50,6 +52,7 @@ export interface AppConfig {
   host: string
   databasePath: string
   logLevel: (typeof LOG_LEVELS)[number]
+  logFormat: (typeof LOG_FORMATS)[number]
   publicUrl: string
   /** '*' or the exact allowed origins. */
   corsOrigins: '*' | string[]
@@ -86,6 +89,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: parsed.HOST,
     databasePath: parsed.DATABASE_PATH,
     logLevel: parsed.LOG_LEVEL,
+    logFormat: parsed.LOG_FORMAT,
     publicUrl: (parsed.PUBLIC_URL ?? `http://${displayHost}:${parsed.PORT}`).replace(/\/+$/, ''),
     corsOrigins: parsed.CORS_ORIGINS === '*' ? '*' : parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
     cacheControl: {

@@ -1,6 +1,7 @@
 // Owns the process: reads config, builds the app, listens, logs where it is, and shuts down cleanly on signals.
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type AppConfig } from './config.js'
+import { loggerOptions } from './logger.js'
 
 async function main (): Promise<void> {
   let config: AppConfig
@@ -16,7 +17,7 @@ async function main (): Promise<void> {
     databasePath: config.databasePath,
     publicUrl: config.publicUrl,
     seedIfEmpty: true,
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
     corsOrigins: config.corsOrigins,
     cacheControl: config.cacheControl,
     compressionThreshold: config.compressionThreshold,

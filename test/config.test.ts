@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { loadConfig } from '../src/config.js'
+import { readFileSync } from 'node:fs'
+import { EnvSchema, loadConfig } from '../src/config.js'
 
 test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and port', () => {
   assert.deepEqual(loadConfig({}), {
@@ -8,6 +9,7 @@ test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and
     host: '127.0.0.1',
     databasePath: 'data/newsdesk.db',
     logLevel: 'info',
+    logFormat: 'json',
     publicUrl: 'http://127.0.0.1:3000',
     corsOrigins: '*',
     cacheControl: { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 },
@@ -52,6 +54,9 @@ test('values come from the environment, coerced and validated', () => {
   const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/tmp/x.db', LOG_LEVEL: 'warn', PUBLIC_URL: 'https://api.example.org/news/' })
   assert.equal(config.port, 8080)
   assert.equal(config.logLevel, 'warn')
+  assert.equal(config.logFormat, 'json')
+  assert.equal(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat, 'pretty')
+  assert.throws(() => loadConfig({ LOG_FORMAT: 'xml' }), /LOG_FORMAT must be equal to one of the allowed values \(json, pretty\)/)
   assert.equal(config.publicUrl, 'https://api.example.org/news')
 })
 
@@ -78,4 +83,18 @@ test('delivery settings: CORS origins list, cache lifetimes and compression thre
   assert.throws(() => loadConfig({ CORS_ORIGINS: 'https://a.test/path' }), /CORS_ORIGINS must match pattern/)
   assert.throws(() => loadConfig({ CACHE_MAX_AGE: '-1' }), /CACHE_MAX_AGE must be >= 0/)
   assert.throws(() => loadConfig({ COMPRESSION_THRESHOLD: 'big' }), /COMPRESSION_THRESHOLD must be integer/)
+})
+
+test('.env.example lists every variable of the config schema, with its default', () => {
+  const lines = readFileSync(new URL('../.env.example', import.meta.url), 'utf8').split('\n')
+  const entries = new Map(lines
+    .map((line) => /^#? ?([A-Z][A-Z0-9_]*)=(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => [match[1] as string, match[2] as string]))
+  const properties = EnvSchema.properties as Record<string, { default?: unknown }>
+  assert.deepEqual([...entries.keys()].sort(), Object.keys(properties).sort())
+  for (const [name, schema] of Object.entries(properties)) {
+    if (schema.default !== undefined) assert.equal(entries.get(name), String(schema.default), name)
+  }
+  assert.doesNotThrow(() => loadConfig(Object.fromEntries([...entries].filter(([, value]) => value !== ''))))
 })

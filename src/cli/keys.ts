@@ -40,7 +40,7 @@ try {
       const unknown = scopes.filter((scope) => !API_KEY_SCOPES.includes(scope))
       if (unknown.length > 0) fail(`unknown scope ${unknown.join(', ')}; scopes are ${API_KEY_SCOPES.join(', ')}`)
       if (kind === 'partner' && scopes.length > 0) fail('partner keys carry no write scopes; use --kind editor')
-      let created
+      let created: ReturnType<ApiKeyStore['create']>
       try {
         created = store.create(values.name, kind, scopes)
       } catch (error) {

@@ -92,7 +92,8 @@ export class ArticleWriter {
     return current === undefined ? { kind: 'moved', slug: target.slug } : undefined
   }
 
-  create (input: ArticleCreate, ctx: WriteContext): Article {
+  // The context is unused for now: a creation records no revision, so its author is not stored.
+  create (input: ArticleCreate, _ctx: WriteContext): Article {
     return this.#write(() => {
       const slug = input.slug ?? slugify(input.title)
       if (!slugPattern.test(slug)) throw new HttpProblem(400, 'The title yields no usable slug; send a slug')
@@ -179,7 +180,7 @@ export class ArticleWriter {
       for (const railId of this.#s.railsOf.all(row.id)) {
         const remaining = this.#s.railArticles.all(railId).filter((id) => id !== row.id)
         this.#s.clearRail.run(railId)
-        remaining.forEach((articleId, index) => this.#s.addRailItem.run(railId, index + 1, articleId))
+        remaining.forEach((articleId, index) => { this.#s.addRailItem.run(railId, index + 1, articleId) })
       }
       this.#recordRevision(before, ['status'], changeNote, ctx.author, now)
     })

@@ -33,7 +33,7 @@ export class HeadlineWriter {
         throw new HttpProblem(422, `Not published articles, so they cannot be headlines: ${unknown.map((s) => `"${s}"`).join(', ')}`)
       }
       this.#clear.run(railId)
-      ids.forEach((id, index) => this.#add.run(railId, index + 1, id))
+      ids.forEach((id, index) => { this.#add.run(railId, index + 1, id) })
       const updated = this.store.headlineRail(railSlug)
       if (updated === undefined) throw new Error('rail vanished inside its transaction')
       return updated

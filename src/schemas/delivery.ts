@@ -53,7 +53,7 @@ export const ConditionalHeaders = Type.Object({
     description: 'ETags of representations the client holds ("tag", "tag1", "tag2" or *); a match (weak comparison) answers 304. Takes precedence over If-Modified-Since.'
   })),
   'if-modified-since': Type.Optional(Type.String({
-    description: 'HTTP date; when Last-Modified is not later, answers 304. Ignored when If-None-Match is sent.',
-    examples: ['Tue, 28 Jan 2020 00:00:00 GMT']
+    // The example lives in the description: Swagger UI pre-fills `examples` into "Try it out", which then got a 304.
+    description: 'HTTP date, e.g. `Tue, 28 Jan 2020 00:00:00 GMT`; when Last-Modified is not later, answers 304. Ignored when If-None-Match is sent.'
   }))
 })

@@ -5,7 +5,7 @@ import { encodedEtag, identityEtagOf, parseEntityTags, strongEtag, strongMatch, 
 import { isNotModified } from '../../src/http/conditional.js'
 import { isCompressible, negotiateEncoding } from '../../src/http/compression.js'
 import { requireIfMatch } from '../../src/http/preconditions.js'
-import { HttpProblem } from '../../src/http/errors.js'
+import type { HttpProblem } from '../../src/http/errors.js'
 
 test('strongEtag hashes bytes; encodedEtag and identityEtagOf convert between representations', () => {
   const tag = strongEtag('{"a":1}')

@@ -1,0 +1,21 @@
+// Owns the logger settings: pino JSON lines by default (production), pino-pretty for development. Every line logged
+// while serving a request carries Fastify's request id (reqId), including the request / response lines.
+import type { FastifyServerOptions } from 'fastify'
+import type { AppConfig } from './config.js'
+
+export function loggerOptions (config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
+  if (config.logFormat === 'json') return { level: config.logLevel }
+  // A transport runs in a worker thread and is only resolved here, so production installs (--omit=dev) never need
+  // pino-pretty as long as LOG_FORMAT stays json.
+  return {
+    level: config.logLevel,
+    transport: {
+      target: 'pino-pretty',
+      options: {
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,reqId',
+        messageFormat: '{if reqId}[{reqId}] {end}{msg}'
+      }
+    }
+  }
+}
