@@ -24,6 +24,7 @@ import articleWriteRoutes from './routes/articles/write.js'
 import articleRevisionRoutes from './routes/articles/revisions.js'
 import headlineWriteRoutes from './routes/headlines/write.js'
 import { componentSchemas } from './schemas/index.js'
+import { PROJECT_ROOT } from './project-root.js'
 
 export interface BuildAppOptions {
   databasePath: string
@@ -47,7 +48,7 @@ export interface BuildAppOptions {
   rateLimit?: RateLimitConfig
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+const { version } = JSON.parse(readFileSync(new URL('package.json', PROJECT_ROOT), 'utf8')) as { version: string }
 
 export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({

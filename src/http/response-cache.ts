@@ -13,6 +13,37 @@ export interface CachedResponse {
   /** Headers the route and hooks set that describe the representation (never per-client ones). */
   headers: Record<string, string>
   encoded: Partial<Record<ContentCoding, Buffer>>
+  /** Whether the content type may be compressed, and the identity body's length in bytes (for the threshold). */
+  compressible: boolean
+  size: number
+  /** Complete response heads per representation, built on first replay (see replayHeads). */
+  heads?: Partial<Record<ContentCoding | 'identity', ReplayHeads>>
+}
+
+/** Everything a replayed representation writes, precomputed once: one writeHead per request, no header ops. */
+export interface ReplayHeads {
+  etag: string
+  body: string | Buffer
+  ok: Record<string, string>
+  notModified: Record<string, string>
+}
+
+/**
+ * The heads of the `coding` representation of an entry (undefined when that coding has not been made yet): the
+ * entry's headers plus ETag and Content-Length (200) or minus Content-Type (304), exactly as the onSend path sends them.
+ */
+export function replayHeads (entry: CachedResponse, coding: ContentCoding | 'identity', etag: string): ReplayHeads | undefined {
+  const made = entry.heads?.[coding]
+  if (made !== undefined) return made
+  const body = coding === 'identity' ? entry.payload : entry.encoded[coding]
+  if (body === undefined) return undefined
+  const ok: Record<string, string> = { ...entry.headers, etag, 'content-length': String(Buffer.byteLength(body)) }
+  if (coding !== 'identity') ok['content-encoding'] = coding
+  const notModified: Record<string, string> = { ...entry.headers, etag }
+  delete notModified['content-type']
+  const heads = { etag, body, ok, notModified }
+  entry.heads = { ...entry.heads, [coding]: heads }
+  return heads
 }
 
 /** Response headers that depend on the client or the moment, not on the representation: never cached. */

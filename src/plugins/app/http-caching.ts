@@ -6,13 +6,13 @@
 // so each representation has its own strong tag, a 304 works for compressed and identity clients alike, and the tag
 // of any representation leads back to the identity bytes (identityEtagOf, for If-Match in the write API).
 import fp from 'fastify-plugin'
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { DOCS_CACHE_CONTROL, newsCacheControl, NO_STORE, type CachePolicy, type CacheControlSettings } from '../../http/cache-control.js'
-import { compress, isCompressible, negotiateEncoding } from '../../http/compression.js'
+import { compress, EncodingChoices, isCompressible, negotiateEncoding } from '../../http/compression.js'
 import { isNotModified } from '../../http/conditional.js'
 import { encodedEtag, strongEtag, type ContentCoding } from '../../http/etag.js'
 import { appendVary } from '../../http/vary.js'
-import { representationHeaders, ResponseCache, type CachedResponse } from '../../http/response-cache.js'
+import { replayHeads, representationHeaders, ResponseCache, type CachedResponse } from '../../http/response-cache.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -69,14 +69,41 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     return this
   })
 
-  // The cache sits after validation, authentication and rate limiting (preHandler), and before the handler: a hit
-  // skips the database, serialization and hashing. Only the request line and Accept select a representation.
+  // Cache hits are answered in preParsing: after every onRequest hook (CORS, API key check, rate limit: a hit still
+  // counts and carries their headers), before validation, the handler and the onSend pipeline. The stored entry's
+  // precomputed head (representation headers, ETag, Content-Length) and bytes go out in one writeHead/end, so a hit
+  // costs no serialization, hashing, compression or per-header work. Validation is skipped safely: only a request line
+  // that validated and answered 200 has an entry, and the header schema (If-None-Match / If-Modified-Since) accepts
+  // any string. HEAD, and codings not made yet, go on to the preHandler replay below and the full onSend path.
   const cache = options.responseCacheEntries > 0 ? new ResponseCache(options.responseCacheEntries) : undefined
   const contentVersion = (): number => app.contentVersion?.value ?? 0
+  const keyOf = (request: FastifyRequest): string => `${request.url}\n${request.headers.accept ?? ''}`
   if (cache !== undefined) {
+    const codings = new EncodingChoices()
+    app.addHook('preParsing', (request, reply, _payload, done) => {
+      if (request.method !== 'GET') return done()
+      const entry = cache.get(keyOf(request), contentVersion())
+      if (entry === undefined) return done()
+      const coding = entry.compressible && entry.size >= options.compressionThreshold
+        ? codings.choose(request.headers['accept-encoding'])
+        : 'identity'
+      const heads = replayHeads(entry, coding, encodedEtag(entry.etag, coding))
+      if (heads === undefined) return done()
+      const headers = request.headers
+      const notModified = (headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) &&
+        isNotModified(headers, heads.etag, entry.lastModified)
+      reply.hijack()
+      const raw = reply.raw
+      // Headers earlier hooks set on the reply (CORS, RateLimit-*), then the representation's.
+      const earlier = reply.getHeaders() as Record<string, string>
+      raw.writeHead(notModified ? 304 : 200, { ...earlier, ...(notModified ? heads.notModified : heads.ok) })
+      if (notModified) raw.end()
+      else raw.end(heads.body)
+    })
+
     app.addHook('preHandler', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return
-      const key = `${request.url}\n${request.headers.accept ?? ''}`
+      const key = keyOf(request)
       const entry = cache.get(key, contentVersion())
       if (entry === undefined) {
         storeUnder.set(reply, key)
@@ -147,7 +174,15 @@ export default fp<HttpCachingOptions>(async (app, options) => {
       headers['cache-tag'] = state.keys.join(',')
     }
     const entry: CachedResponse = {
-      version: contentVersion(), statusCode: 200, payload, etag: strongEtag(payload), lastModified, headers, encoded: {}
+      version: contentVersion(),
+      statusCode: 200,
+      payload,
+      etag: strongEtag(payload),
+      lastModified,
+      headers,
+      encoded: {},
+      compressible: isCompressible(headers['content-type']),
+      size: Buffer.byteLength(payload)
     }
     cache.set(key, entry)
     cacheEntryOf.set(reply, entry)
