@@ -77,13 +77,16 @@ function manage (name: string, child: ChildProcess, port: number): Managed {
 
 export interface StartedApp extends Managed { startupMs: number }
 
+/** What `npm start` runs: the single-file bundle of tsc's output (see scripts/bundle-server.mjs). */
+export const SERVER_ENTRY = 'dist/server.bundle.js'
+
 /**
- * Spawns the compiled server (`node dist/server.js`) on the server core and returns once `readyPath` answers 200;
+ * Spawns the compiled server (`node dist/server.bundle.js`, as npm start does) on the server core and returns once `readyPath` answers 200;
  * startupMs is spawn to that first 200 (taskset's exec included, a fraction of a millisecond).
  */
 export async function startApp (databasePath: string, readyPath: string, nodeArgs: string[] = []): Promise<StartedApp> {
   const port = await freePort()
-  const [command, args] = pinned('0', process.execPath, [...nodeArgs, 'dist/server.js'])
+  const [command, args] = pinned('0', process.execPath, [...nodeArgs, SERVER_ENTRY])
   const started = performance.now()
   const child = spawn(command, args, {
     cwd: ROOT,

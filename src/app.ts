@@ -25,6 +25,7 @@ import articleRevisionRoutes from './routes/articles/revisions.js'
 import headlineWriteRoutes from './routes/headlines/write.js'
 import { componentSchemas } from './schemas/index.js'
 import { PROJECT_ROOT } from './project-root.js'
+import { schemaCompilers, type SchemaCompilation } from './http/lazy-schema-compilers.js'
 
 export interface BuildAppOptions {
   databasePath: string
@@ -46,6 +47,8 @@ export interface BuildAppOptions {
   rights?: RightsConfig
   /** Per-key / per-IP limits; defaults to DEFAULT_RATE_LIMIT (enabled). */
   rateLimit?: RateLimitConfig
+  /** Compile route schemas on first use ('lazy', default: fast start-up) or all at ready ('eager'). */
+  schemaCompilation?: SchemaCompilation
 }
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', PROJECT_ROOT), 'utf8')) as { version: string }
@@ -55,7 +58,8 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     logger: options.logger ?? false,
     // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
-    routerOptions: { maxParamLength: 200 }
+    routerOptions: { maxParamLength: 200 },
+    schemaController: schemaCompilers(options.schemaCompilation ?? 'lazy')
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   for (const schema of componentSchemas) app.addSchema(schema)
