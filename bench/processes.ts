@@ -84,9 +84,16 @@ export const SERVER_ENTRY = 'dist/server.bundle.js'
  * Spawns the compiled server (`node dist/server.bundle.js`, as npm start does) on the server core and returns once `readyPath` answers 200;
  * startupMs is spawn to that first 200 (taskset's exec included, a fraction of a millisecond).
  */
-export async function startApp (databasePath: string, readyPath: string, nodeArgs: string[] = []): Promise<StartedApp> {
+export interface AppSettings {
+  logLevel: string
+  rateLimit: boolean
+  /** Script to run; SERVER_ENTRY unless told (the profiler runs the unbundled dist/server.js to name packages). */
+  entry?: string
+}
+
+export async function startApp (databasePath: string, readyPath: string, settings: AppSettings, nodeArgs: string[] = []): Promise<StartedApp> {
   const port = await freePort()
-  const [command, args] = pinned('0', process.execPath, [...nodeArgs, SERVER_ENTRY])
+  const [command, args] = pinned('0', process.execPath, [...nodeArgs, settings.entry ?? SERVER_ENTRY])
   const started = performance.now()
   const child = spawn(command, args, {
     cwd: ROOT,
@@ -96,8 +103,11 @@ export async function startApp (databasePath: string, readyPath: string, nodeArg
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_PATH: databasePath,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_ENABLED: 'false',
+      LOG_LEVEL: settings.logLevel,
+      RATE_LIMIT_ENABLED: String(settings.rateLimit),
+      // On: every request is counted and carries RateLimit-* headers, but the load is never refused.
+      RATE_LIMIT_MAX: '1000000000',
+      RATE_LIMIT_KEY_MAX: '1000000000',
       PUBLIC_URL: `http://127.0.0.1:${port}`
     }
   })

@@ -106,7 +106,7 @@ async function load (tool: LoadTool, server: Managed, target: Target, options: B
 
 async function benchDataset (synthetic: number, options: BenchOptions, tool: LoadTool, workDir: string): Promise<DatasetResult> {
   const { path: databasePath, generatedMs } = ensureBenchDatabase(synthetic, log)
-  const app = await startApp(databasePath, ARTICLE_PATH)
+  const app = await startApp(databasePath, ARTICLE_PATH, options)
   let ceiling: Managed | undefined
   try {
     log(`dataset seed + ${synthetic}: app pid ${app.pid} up in ${app.startupMs.toFixed(0)} ms`)
@@ -183,7 +183,7 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
 async function idleCheck (dataset: DatasetResult, options: BenchOptions, tool: LoadTool, workDir: string):
 Promise<{ idleS: number, synthetic: number, app: LoadResult, ceiling: LoadResult, check: Check }> {
   const target = { path: ARTICLE_PATH, headers: {} } as Target
-  const app = await startApp(dataset.databasePath, ARTICLE_PATH)
+  const app = await startApp(dataset.databasePath, ARTICLE_PATH, options)
   let appResult: LoadResult
   try {
     log(`idle check: app up in ${app.startupMs.toFixed(0)} ms; idle ${options.idleS} s ...`)
@@ -253,6 +253,7 @@ async function main (): Promise<void> {
   const startedAt = new Date()
   log(`load generator: ${tool}; pinning: ${PINNING.enabled ? 'servers on core 0, load on core 1' : `off (${PINNING.reason})`}; ` +
     `${options.connections} connections, ${options.durationS} s x ${options.repeats} runs, warm-up ${options.warmupS} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  log(`server: LOG_LEVEL=${options.logLevel}, rate limiter ${options.rateLimit ? 'on (limits raised out of reach)' : 'off (as behind a CDN that limits)'}`)
   const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'))
   try {
     await benchmark(options, tool, workDir, startedAt)

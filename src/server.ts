@@ -1,6 +1,7 @@
 // Owns the process: reads config, builds the app, listens, logs where it is, and shuts down cleanly on signals.
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type AppConfig } from './config.js'
+import { warmUp } from './warm-up.js'
 
 async function main (): Promise<void> {
   let config: AppConfig
@@ -47,6 +48,11 @@ async function main (): Promise<void> {
   const base = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl
   app.log.info(`Newsdesk API listening at ${base} (database ${config.databasePath})`)
   app.log.info(`API docs (Swagger UI) at ${base}/docs, OpenAPI document at ${base}/openapi.json`)
+  // After listen, so it never delays the first real answer; failures only cost the warm-up, never the server.
+  warmUp(app).then(
+    (result) => app.log.info(result, 'warm-up requests done'),
+    (error: unknown) => app.log.warn({ err: error }, 'warm-up failed')
+  )
 }
 
 main().catch((error: unknown) => {
