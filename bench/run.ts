@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { ensureBenchDatabase } from './dataset.js'
 import { chooseLoadTool, runLoad, unexpectedResponses, type LoadResult, type LoadTool } from './loadgen.js'
 import { readBenchOptions, type BenchOptions } from './options.js'
+import { markdownReport } from './markdown.js'
 import { httpGet, memoryOf, PINNING, pinSelfToLoadCore, ROOT, startApp, startCeiling, stop, type Managed } from './processes.js'
 import {
   atLeast, atMost, formatNumber, ratio, RSS_MAX_RATIO, scalingCheck, SCALING_SCENARIOS, scenarioChecks, SCENARIOS,
@@ -295,6 +296,12 @@ async function benchmark (options: BenchOptions, tool: LoadTool, workDir: string
   const resultsDir = join(ROOT, 'bench', 'results')
   mkdirSync(resultsDir, { recursive: true })
   const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+  const markdown = markdownReport(datasets, [...scaling, ...(idle === null ? [] : [idle.check])],
+    `Run ${startedAt.toISOString()} (commit ${gitCommit() ?? '?'}, ${process.version}, ${tool}, ${options.connections} connections, ` +
+    `${options.durationS} s x ${options.repeats} interleaved runs after ${options.warmupS} s warm-up, LOG_LEVEL=${options.logLevel}, ` +
+    `rate limiter ${options.rateLimit ? 'on' : 'off'}; medians; results ${file.replace(`${ROOT}`, '')})`)
+  console.log(`\n${markdown}`)
+  writeFileSync(file.replace(/\.json$/, '.md'), markdown)
   writeFileSync(file, `${JSON.stringify({
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
