@@ -150,6 +150,26 @@ export function memoryOf (pid: number): { rssMiB: number, peakMiB: number } | nu
   }
 }
 
+const CLOCK_TICKS_PER_S = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** CPU time (user + system, all threads) a live process has used so far, in ms; null when unreadable. */
+export function cpuTimeOf (pid: number): number | null {
+  try {
+    // Fields after the ") " that ends the command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    const ticks = Number(fields[11]) + Number(fields[12])
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_S : null
+  } catch {
+    return null
+  }
+}
+
 /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
 export async function stop (managed: Managed, graceMs = 5000): Promise<void> {
   const { child } = managed
