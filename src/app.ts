@@ -8,7 +8,6 @@ import apiKeys from './plugins/app/api-keys.js'
 import contentVersion from './plugins/app/content-version.js'
 import editorial from './plugins/app/editorial.js'
 import problemDetails from './plugins/app/problem-details.js'
-import requestLog from './plugins/app/request-log.js'
 import httpCaching from './plugins/app/http-caching.js'
 import cors from './plugins/external/cors.js'
 import syndication from './plugins/app/syndication.js'
@@ -27,6 +26,7 @@ import headlineWriteRoutes from './routes/headlines/write.js'
 import { componentSchemas } from './schemas/index.js'
 import { PROJECT_ROOT } from './project-root.js'
 import { schemaCompilers, type SchemaCompilation } from './http/lazy-schema-compilers.js'
+import { AccessLog } from './http/access-log.js'
 
 export interface BuildAppOptions {
   databasePath: string
@@ -57,8 +57,8 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', PROJECT_ROOT
 export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    // Replaced by plugins/app/request-log.ts: one access-log line per request instead of two.
-    disableRequestLogging: true,
+    // One access-log line per request instead of two (http/access-log.ts).
+    logController: new AccessLog(),
     // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
@@ -67,7 +67,6 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
 
   for (const schema of componentSchemas) app.addSchema(schema)
 
-  await app.register(requestLog)
   await app.register(problemDetails)
   await app.register(httpCaching, {
     cacheControl: options.cacheControl ?? DEFAULT_CACHE_CONTROL,
