@@ -1,7 +1,12 @@
 // Owns the process: reads config, builds the app, listens, logs where it is, and shuts down cleanly on signals.
+import { setFlagsFromString } from 'node:v8'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type AppConfig } from './config.js'
 import { warmUp } from './warm-up.js'
+
+// V8 drops the bytecode (and with it the optimized code) of functions that have not run for a few full GCs; a server
+// left idle (nights, quiet hours) would then answer its next burst from cold, interpreted code. Keep it.
+setFlagsFromString('--no-flush-bytecode')
 
 async function main (): Promise<void> {
   let config: AppConfig
