@@ -9,10 +9,10 @@ import contentVersion from './plugins/app/content-version.js'
 import editorial from './plugins/app/editorial.js'
 import problemDetails from './plugins/app/problem-details.js'
 import httpCaching from './plugins/app/http-caching.js'
-import cors from './plugins/external/cors.js'
+import cors, { corsHeadersFor } from './plugins/external/cors.js'
 import syndication from './plugins/app/syndication.js'
 import swagger from './plugins/external/swagger.js'
-import rateLimit, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
+import rateLimitPlugin, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
 import feedRoutes from './routes/feeds/index.js'
 import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import articleRoutes from './routes/articles/index.js'
@@ -27,6 +27,7 @@ import { componentSchemas } from './schemas/index.js'
 import { PROJECT_ROOT } from './project-root.js'
 import { schemaCompilers, type SchemaCompilation } from './http/lazy-schema-compilers.js'
 import { AccessLog } from './http/access-log.js'
+import { EarlyReplies } from './http/early-replies.js'
 
 export interface BuildAppOptions {
   databasePath: string
@@ -55,7 +56,13 @@ export interface BuildAppOptions {
 const { version } = JSON.parse(readFileSync(new URL('package.json', PROJECT_ROOT), 'utf8')) as { version: string }
 
 export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT
+  const corsOrigins = options.corsOrigins ?? '*'
+  // Cache hits for anonymous GETs are answered before Fastify when no per-request policy applies to them: only with
+  // the rate limiter off (a CDN in front limits). With it on, hits are replayed after the limiter has counted them.
+  const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeadersFor(corsOrigins))
   const app = Fastify({
+    ...(earlyReplies === undefined ? {} : { serverFactory: earlyReplies.serverFactory }),
     logger: options.logger ?? false,
     // One access-log line per request instead of two (http/access-log.ts).
     logController: new AccessLog(),
@@ -71,9 +78,10 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(httpCaching, {
     cacheControl: options.cacheControl ?? DEFAULT_CACHE_CONTROL,
     compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD,
-    responseCacheEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES
+    responseCacheEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES,
+    ...(earlyReplies === undefined ? {} : { earlyReplies })
   })
-  await app.register(cors, { origins: options.corsOrigins ?? '*' })
+  await app.register(cors, { origins: corsOrigins })
   await app.register(swagger, { publicUrl: options.publicUrl, version })
   await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
   await app.register(contentStore, { publicUrl: options.publicUrl })
@@ -82,7 +90,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(editorial, { publicUrl: options.publicUrl })
   await app.register(syndication, { rights: options.rights ?? DEFAULT_RIGHTS })
   // Limits every route registered after this point (not Swagger UI / openapi.json, registered above).
-  await app.register(rateLimit, options.rateLimit ?? DEFAULT_RATE_LIMIT)
+  await app.register(rateLimitPlugin, rateLimit)
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)
   await app.register(taxonomyRoutes, { publicUrl: options.publicUrl })

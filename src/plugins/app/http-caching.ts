@@ -12,7 +12,9 @@ import { compress, EncodingChoices, isCompressible, negotiateEncoding } from '..
 import { isNotModified } from '../../http/conditional.js'
 import { encodedEtag, strongEtag, type ContentCoding } from '../../http/etag.js'
 import { appendVary } from '../../http/vary.js'
-import { replayHeads, representationHeaders, ResponseCache, type CachedResponse } from '../../http/response-cache.js'
+import { representationHeaders, ResponseCache, type CachedResponse } from '../../http/response-cache.js'
+import { cacheKey, findReplay, type ReplaySource } from '../../http/cache-replay.js'
+import { answerEarly, type EarlyReplies } from '../../http/early-replies.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -31,6 +33,8 @@ export interface HttpCachingOptions {
   compressionThreshold: number
   /** Finished GET responses kept in memory per content version; 0 turns the cache off. */
   responseCacheEntries: number
+  /** When given, anonymous GET hits are answered before Fastify handles the request at all (see http/early-replies.ts). */
+  earlyReplies?: EarlyReplies
 }
 
 interface DeliveryState { keys: string[], lastModified: Date | null, policy: CachePolicy }
@@ -77,29 +81,19 @@ export default fp<HttpCachingOptions>(async (app, options) => {
   // any string. HEAD, and codings not made yet, go on to the preHandler replay below and the full onSend path.
   const cache = options.responseCacheEntries > 0 ? new ResponseCache(options.responseCacheEntries) : undefined
   const contentVersion = (): number => app.contentVersion?.value ?? 0
-  const keyOf = (request: FastifyRequest): string => `${request.url}\n${request.headers.accept ?? ''}`
+  const keyOf = (request: FastifyRequest): string => cacheKey(request.url, request.headers.accept)
   if (cache !== undefined) {
-    const codings = new EncodingChoices()
+    const source: ReplaySource = { cache, version: contentVersion, codings: new EncodingChoices(), compressionThreshold: options.compressionThreshold }
     app.addHook('preParsing', (request, reply, _payload, done) => {
       if (request.method !== 'GET') return done()
-      const entry = cache.get(keyOf(request), contentVersion())
-      if (entry === undefined) return done()
-      const coding = entry.compressible && entry.size >= options.compressionThreshold
-        ? codings.choose(request.headers['accept-encoding'])
-        : 'identity'
-      const heads = replayHeads(entry, coding, encodedEtag(entry.etag, coding))
-      if (heads === undefined) return done()
-      const headers = request.headers
-      const notModified = (headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) &&
-        isNotModified(headers, heads.etag, entry.lastModified)
+      const replay = findReplay(source, request.url, request.headers)
+      if (replay === undefined) return done()
       reply.hijack()
-      const raw = reply.raw
       // Headers earlier hooks set on the reply (CORS, RateLimit-*), then the representation's.
-      const earlier = reply.getHeaders() as Record<string, string>
-      raw.writeHead(notModified ? 304 : 200, { ...earlier, ...(notModified ? heads.notModified : heads.ok) })
-      if (notModified) raw.end()
-      else raw.end(heads.body)
+      reply.raw.writeHead(replay.status, { ...(reply.getHeaders() as Record<string, string>), ...replay.head })
+      reply.raw.end(replay.body)
     })
+    if (options.earlyReplies !== undefined) answerEarly(app, options.earlyReplies, source)
 
     app.addHook('preHandler', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return
