@@ -18,7 +18,7 @@ import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import articleRoutes from './routes/articles/index.js'
 import headlineRoutes from './routes/headlines/index.js'
 import taxonomyRoutes from './routes/taxonomy/index.js'
-import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD, DEFAULT_RESPONSE_CACHE_ENTRIES } from './config.js'
+import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD, DEFAULT_RESPONSE_CACHE_BYTES, DEFAULT_RESPONSE_CACHE_ENTRIES } from './config.js'
 import type { CacheControlSettings } from './http/cache-control.js'
 import articleWriteRoutes from './routes/articles/write.js'
 import articleRevisionRoutes from './routes/articles/revisions.js'
@@ -43,6 +43,8 @@ export interface BuildAppOptions {
   compressionThreshold?: number
   /** In-memory cache of finished GET responses, invalidated by every write; defaults to DEFAULT_RESPONSE_CACHE_ENTRIES. */
   responseCacheEntries?: number
+  /** ...holding at most this many bytes of bodies; defaults to DEFAULT_RESPONSE_CACHE_BYTES (64 MiB). */
+  responseCacheBytes?: number
   /** How often (ms) to notice writes made by other processes on the same database file; default 1000, 0 = never. */
   externalChangePollMs?: number
   /** Copyright holder, usage terms and licence link for syndicated content; defaults to DEFAULT_RIGHTS. */
@@ -79,6 +81,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     cacheControl: options.cacheControl ?? DEFAULT_CACHE_CONTROL,
     compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD,
     responseCacheEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES,
+    responseCacheBytes: options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES,
     ...(earlyReplies === undefined ? {} : { earlyReplies })
   })
   await app.register(cors, { origins: corsOrigins })

@@ -27,6 +27,7 @@ async function main (): Promise<void> {
     cacheControl: config.cacheControl,
     compressionThreshold: config.compressionThreshold,
     responseCacheEntries: config.responseCacheEntries,
+    responseCacheBytes: config.responseCacheBytes,
     rights: config.rights,
     rateLimit: config.rateLimit
   })

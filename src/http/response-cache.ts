@@ -58,27 +58,56 @@ export function representationHeaders (headers: Record<string, unknown>): Record
   return kept
 }
 
+/** Bytes an entry holds: its body and every compressed variant (headers are small and not counted). */
+const bytesOf = (entry: CachedResponse): number =>
+  entry.size + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0)
+
 export class ResponseCache {
   readonly #entries = new Map<string, CachedResponse>()
-  constructor (private readonly maxEntries: number) {}
+  #bytes = 0
+  /** maxEntries and maxBytes: whichever is reached first evicts the oldest entries (Map keeps insertion order). */
+  constructor (private readonly maxEntries: number, private readonly maxBytes = Number.POSITIVE_INFINITY) {}
 
   /** The entry for `key` if it was made at content version `version`. */
   get (key: string, version: number): CachedResponse | undefined {
     const entry = this.#entries.get(key)
     if (entry === undefined) return undefined
     if (entry.version === version) return entry
-    this.#entries.delete(key)
+    this.#delete(key, entry)
     return undefined
   }
 
   set (key: string, entry: CachedResponse): void {
-    // Bounded: when full, drop the oldest entry (Map keeps insertion order).
-    if (this.#entries.size >= this.maxEntries && !this.#entries.has(key)) {
-      const oldest = this.#entries.keys().next()
-      if (oldest.done !== true) this.#entries.delete(oldest.value)
-    }
+    const previous = this.#entries.get(key)
+    if (previous !== undefined) this.#delete(key, previous)
+    const bytes = bytesOf(entry)
+    if (bytes > this.maxBytes) return
     this.#entries.set(key, entry)
+    this.#bytes += bytes
+    this.#evict()
+  }
+
+  /** Adds a compressed variant to the entry stored under `key`, keeping the byte count true. */
+  addEncoded (key: string, entry: CachedResponse, coding: ContentCoding, encoded: Buffer): void {
+    entry.encoded[coding] = encoded
+    if (this.#entries.get(key) !== entry) return
+    this.#bytes += encoded.length
+    this.#evict()
   }
 
   get size (): number { return this.#entries.size }
+  get bytes (): number { return this.#bytes }
+
+  #evict (): void {
+    while (this.#entries.size > this.maxEntries || this.#bytes > this.maxBytes) {
+      const oldest = this.#entries.entries().next()
+      if (oldest.done === true) return
+      this.#delete(oldest.value[0], oldest.value[1])
+    }
+  }
+
+  #delete (key: string, entry: CachedResponse): void {
+    this.#entries.delete(key)
+    this.#bytes -= bytesOf(entry)
+  }
 }

@@ -33,6 +33,8 @@ export interface HttpCachingOptions {
   compressionThreshold: number
   /** Finished GET responses kept in memory per content version; 0 turns the cache off. */
   responseCacheEntries: number
+  /** ...and at most this many bytes of bodies (identity and compressed); 0 turns the cache off. */
+  responseCacheBytes: number
   /** When given, anonymous GET hits are answered before Fastify handles the request at all (see http/early-replies.ts). */
   earlyReplies?: EarlyReplies
 }
@@ -79,7 +81,9 @@ export default fp<HttpCachingOptions>(async (app, options) => {
   // costs no serialization, hashing, compression or per-header work. Validation is skipped safely: only a request line
   // that validated and answered 200 has an entry, and the header schema (If-None-Match / If-Modified-Since) accepts
   // any string. HEAD, and codings not made yet, go on to the preHandler replay below and the full onSend path.
-  const cache = options.responseCacheEntries > 0 ? new ResponseCache(options.responseCacheEntries) : undefined
+  const cache = options.responseCacheEntries > 0 && options.responseCacheBytes > 0
+    ? new ResponseCache(options.responseCacheEntries, options.responseCacheBytes)
+    : undefined
   const contentVersion = (): number => app.contentVersion?.value ?? 0
   const keyOf = (request: FastifyRequest): string => cacheKey(request.url, request.headers.accept)
   if (cache !== undefined) {
@@ -152,7 +156,7 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     reply.header('content-encoding', coding)
     const entry = isRead && status === 200 ? cacheEntryOf.get(reply) : undefined
     const encoded = entry?.encoded[coding] ?? await compress(payload, coding)
-    if (entry !== undefined) entry.encoded[coding] = encoded
+    if (entry !== undefined && cache !== undefined) cache.addEncoded(keyOf(request), entry, coding, encoded)
     return encoded
   })
 
@@ -167,16 +171,18 @@ export default fp<HttpCachingOptions>(async (app, options) => {
       headers['surrogate-key'] = state.keys.join(' ')
       headers['cache-tag'] = state.keys.join(',')
     }
+    // Stored as bytes: compact (one byte per ASCII character, not a V8 string or rope) and written without re-encoding.
+    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload
     const entry: CachedResponse = {
       version: contentVersion(),
       statusCode: 200,
-      payload,
-      etag: strongEtag(payload),
+      payload: bytes,
+      etag: strongEtag(bytes),
       lastModified,
       headers,
       encoded: {},
       compressible: isCompressible(headers['content-type']),
-      size: Buffer.byteLength(payload)
+      size: bytes.length
     }
     cache.set(key, entry)
     cacheEntryOf.set(reply, entry)
