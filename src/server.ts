@@ -55,7 +55,10 @@ async function main (): Promise<void> {
   app.log.info(`Newsdesk API listening at ${base} (database ${config.databasePath})`)
   app.log.info(`API docs (Swagger UI) at ${base}/docs, OpenAPI document at ${base}/openapi.json`)
   // After listen, so it never delays the first real answer; failures only cost the warm-up, never the server.
-  warmUp(app).then(
+  // Socket rounds (over the loopback address the server listens on) only with the rate limiter off: with it on they
+  // would spend the per-IP budget of 127.0.0.1, which a local reverse proxy shares with every client.
+  const warmUpHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host
+  warmUp(app, config.rateLimit.enabled ? undefined : `http://${warmUpHost}:${port}`).then(
     (result) => app.log.info(result, 'warm-up requests done'),
     (error: unknown) => app.log.warn({ err: error }, 'warm-up failed')
   )

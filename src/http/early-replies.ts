@@ -13,6 +13,8 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void
 type CorsHeaders = (origin: string | undefined) => Record<string, string>
 
 const QUIETER_THAN_INFO = new Set(['fatal', 'error', 'warn', 'silent'])
+/** Sent by the start-up warm-up (warm-up.ts): its hundreds of replayed hits are not written to the access log. */
+export const WARM_UP_HEADER = 'x-newsdesk-warm-up'
 
 export class EarlyReplies {
   #answer: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined
@@ -64,7 +66,7 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     }
     res.writeHead(replay.status, head)
     res.end(replay.body)
-    if (logRequests) {
+    if (logRequests && headers[WARM_UP_HEADER] === undefined) {
       // The access-log line of http/access-log.ts, with its own request ids (Fastify's counter is internal).
       app.log.info({ reqId: `cached-${(++answered).toString(36)}`, method: 'GET', url, statusCode: replay.status, responseTime: performance.now() - started },
         'request completed')
