@@ -11,6 +11,10 @@ export interface BenchOptions {
   query: string
   idle: boolean
   idleS: number
+  /** LOG_LEVEL of the measured server (stdout goes to /dev/null). */
+  logLevel: string
+  /** Run the server with its rate limiter on (limits raised so the load is never refused), or off as behind a CDN. */
+  rateLimit: boolean
 }
 
 function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -28,6 +32,8 @@ export function readBenchOptions (env: NodeJS.ProcessEnv = process.env): BenchOp
   }
   const loadgen = env.BENCH_LOADGEN ?? 'auto'
   if (!['auto', 'wrk', 'autocannon'].includes(loadgen)) throw new Error('BENCH_LOADGEN must be auto, wrk or autocannon')
+  const logLevel = env.BENCH_LOG_LEVEL ?? 'info'
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new Error('BENCH_LOG_LEVEL must be a pino level')
   const query = env.BENCH_QUERY ?? 'kilo'
   if (!/^[a-z0-9]+$/i.test(query)) throw new Error('BENCH_QUERY must be one plain word')
   return {
@@ -39,6 +45,8 @@ export function readBenchOptions (env: NodeJS.ProcessEnv = process.env): BenchOp
     loadgen,
     query,
     idle: env.BENCH_IDLE === '1',
-    idleS: integer(env, 'BENCH_IDLE_SECONDS', 100, 0)
+    idleS: integer(env, 'BENCH_IDLE_SECONDS', 100, 0),
+    logLevel,
+    rateLimit: env.BENCH_RATE_LIMIT === '1'
   }
 }

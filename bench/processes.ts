@@ -77,13 +77,23 @@ function manage (name: string, child: ChildProcess, port: number): Managed {
 
 export interface StartedApp extends Managed { startupMs: number }
 
+/** What `npm start` runs: the single-file bundle of tsc's output (see scripts/bundle-server.mjs). */
+export const SERVER_ENTRY = 'dist/server.bundle.js'
+
 /**
- * Spawns the compiled server (`node dist/server.js`) on the server core and returns once `readyPath` answers 200;
+ * Spawns the compiled server (`node dist/server.bundle.js`, as npm start does) on the server core and returns once `readyPath` answers 200;
  * startupMs is spawn to that first 200 (taskset's exec included, a fraction of a millisecond).
  */
-export async function startApp (databasePath: string, readyPath: string, nodeArgs: string[] = []): Promise<StartedApp> {
+export interface AppSettings {
+  logLevel: string
+  rateLimit: boolean
+  /** Script to run; SERVER_ENTRY unless told (the profiler runs the unbundled dist/server.js to name packages). */
+  entry?: string
+}
+
+export async function startApp (databasePath: string, readyPath: string, settings: AppSettings, nodeArgs: string[] = []): Promise<StartedApp> {
   const port = await freePort()
-  const [command, args] = pinned('0', process.execPath, [...nodeArgs, 'dist/server.js'])
+  const [command, args] = pinned('0', process.execPath, [...nodeArgs, settings.entry ?? SERVER_ENTRY])
   const started = performance.now()
   const child = spawn(command, args, {
     cwd: ROOT,
@@ -93,8 +103,11 @@ export async function startApp (databasePath: string, readyPath: string, nodeArg
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_PATH: databasePath,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_ENABLED: 'false',
+      LOG_LEVEL: settings.logLevel,
+      RATE_LIMIT_ENABLED: String(settings.rateLimit),
+      // On: every request is counted and carries RateLimit-* headers, but the load is never refused.
+      RATE_LIMIT_MAX: '1000000000',
+      RATE_LIMIT_KEY_MAX: '1000000000',
       PUBLIC_URL: `http://127.0.0.1:${port}`
     }
   })
@@ -132,6 +145,26 @@ export function memoryOf (pid: number): { rssMiB: number, peakMiB: number } | nu
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
     const kib = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN)
     return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 }
+  } catch {
+    return null
+  }
+}
+
+const CLOCK_TICKS_PER_S = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** CPU time (user + system, all threads) a live process has used so far, in ms; null when unreadable. */
+export function cpuTimeOf (pid: number): number | null {
+  try {
+    // Fields after the ") " that ends the command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    const ticks = Number(fields[11]) + Number(fields[12])
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_S : null
   } catch {
     return null
   }

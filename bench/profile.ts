@@ -26,7 +26,7 @@ mkdirSync(dir, { recursive: true })
 for (const scenario of scenarios) {
   const path = PATHS[scenario]
   if (path === undefined) throw new Error(`unknown scenario ${scenario}; one of ${Object.keys(PATHS).join(', ')}`)
-  const app = await startApp(databasePath, PATHS.article200!, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${scenario}.cpuprofile`])
+  const app = await startApp(databasePath, PATHS.article200!, { ...options, entry: 'dist/server.js' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${scenario}.cpuprofile`])
   let requests = 0
   try {
     if ((await httpGet(`${app.baseUrl}${path}`)).status !== 200) throw new Error(`GET ${path} is not 200`)

@@ -7,9 +7,10 @@ import { join } from 'node:path'
 import { ensureBenchDatabase } from './dataset.js'
 import { chooseLoadTool, runLoad, unexpectedResponses, type LoadResult, type LoadTool } from './loadgen.js'
 import { readBenchOptions, type BenchOptions } from './options.js'
-import { httpGet, memoryOf, PINNING, pinSelfToLoadCore, ROOT, startApp, startCeiling, stop, type Managed } from './processes.js'
+import { markdownReport } from './markdown.js'
+import { cpuTimeOf, httpGet, memoryOf, PINNING, pinSelfToLoadCore, ROOT, startApp, startCeiling, stop, type Managed } from './processes.js'
 import {
-  atLeast, atMost, formatNumber, ratio, RSS_MAX_RATIO, scalingCheck, SCALING_SCENARIOS, scenarioChecks, SCENARIOS,
+  atLeast, atMost, formatNumber, median, ratio, RSS_MAX_RATIO, scalingCheck, SCALING_SCENARIOS, scenarioChecks, SCENARIOS,
   STARTUP_MAX_MS, summarizeRuns, type Check, type RunStats, type ScenarioId, type ScenarioResult, type ScenarioSpec
 } from './targets.js'
 
@@ -22,8 +23,10 @@ interface Target { spec: ScenarioSpec, path: string, headers: Record<string, str
 interface MeasuredScenario extends ScenarioResult {
   label: string
   path: string
-  appRuns: LoadResult[]
-  ceilingRuns: LoadResult[]
+  appRuns: MeasuredLoad[]
+  ceilingRuns: MeasuredLoad[]
+  /** Median server CPU time per response, us: app, ceiling, and ceiling/app (a req/s-like ratio free of load-core noise). */
+  cpu: { appUs: number | null, ceilingUs: number | null, ratio: number | null }
   unexpected: number
   checks: Check[]
 }
@@ -100,13 +103,30 @@ async function captureFixture (app: Managed, targets: Target[]): Promise<{ route
 
 const stats = (result: LoadResult): RunStats => ({ rps: result.rps, p50: result.p50 ?? Number.NaN, p99: result.p99 ?? Number.NaN })
 
-async function load (tool: LoadTool, server: Managed, target: Target, options: BenchOptions, durationS: number): Promise<LoadResult> {
-  return await runLoad(tool, { url: `${server.baseUrl}${target.path}`, connections: options.connections, durationS, headers: target.headers })
+function cpuSummary (app: MeasuredLoad[], ceiling: MeasuredLoad[]): MeasuredScenario['cpu'] {
+  const med = (runs: MeasuredLoad[]): number | null => {
+    const values = runs.map((r) => r.cpuUsPerRequest).filter((v): v is number => v !== null)
+    return values.length === 0 ? null : median(values)
+  }
+  const appUs = med(app)
+  const ceilingUs = med(ceiling)
+  return { appUs, ceilingUs, ratio: appUs === null || ceilingUs === null ? null : ratio(ceilingUs, appUs) }
+}
+
+/** A load run, plus the server's CPU time per response (us): unlike req/s, it hardly moves when neighbours steal the load core. */
+type MeasuredLoad = LoadResult & { cpuUsPerRequest: number | null }
+
+async function load (tool: LoadTool, server: Managed, target: Target, options: BenchOptions, durationS: number): Promise<MeasuredLoad> {
+  const cpuBefore = cpuTimeOf(server.pid)
+  const result = await runLoad(tool, { url: `${server.baseUrl}${target.path}`, connections: options.connections, durationS, headers: target.headers })
+  const cpuAfter = cpuTimeOf(server.pid)
+  const cpuUsPerRequest = cpuBefore === null || cpuAfter === null || result.total === 0 ? null : ((cpuAfter - cpuBefore) * 1000) / result.total
+  return { ...result, cpuUsPerRequest }
 }
 
 async function benchDataset (synthetic: number, options: BenchOptions, tool: LoadTool, workDir: string): Promise<DatasetResult> {
   const { path: databasePath, generatedMs } = ensureBenchDatabase(synthetic, log)
-  const app = await startApp(databasePath, ARTICLE_PATH)
+  const app = await startApp(databasePath, ARTICLE_PATH, options)
   let ceiling: Managed | undefined
   try {
     log(`dataset seed + ${synthetic}: app pid ${app.pid} up in ${app.startupMs.toFixed(0)} ms`)
@@ -120,7 +140,7 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
       log(`  warm-up ${options.warmupS} s per scenario and server`)
       for (const target of active) for (const server of [ceiling, app]) await load(tool, server, target, options, options.warmupS)
     }
-    const runs = new Map<ScenarioId, { app: LoadResult[], ceiling: LoadResult[] }>(active.map((t) => [t.spec.id, { app: [], ceiling: [] }]))
+    const runs = new Map<ScenarioId, { app: MeasuredLoad[], ceiling: MeasuredLoad[] }>(active.map((t) => [t.spec.id, { app: [], ceiling: [] }]))
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       for (const target of active) {
         // Alternate which server goes first so slow drift (thermal, neighbours) does not favour either.
@@ -128,7 +148,7 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
         for (const [kind, server] of order) {
           const result = await load(tool, server, target, options, options.durationS)
           runs.get(target.spec.id)![kind].push(result)
-          log(`  run ${repeat + 1}/${options.repeats} ${target.spec.id.padEnd(10)} ${kind.padEnd(7)} ${formatNumber(result.rps)} req/s p99 ${formatNumber(result.p99)} ms`)
+          log(`  run ${repeat + 1}/${options.repeats} ${target.spec.id.padEnd(10)} ${kind.padEnd(7)} ${formatNumber(result.rps)} req/s p99 ${formatNumber(result.p99)} ms, ${formatNumber(result.cpuUsPerRequest)} us CPU/req`)
         }
       }
     }
@@ -152,6 +172,7 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
         path: target.path,
         appRuns: measured?.app ?? [],
         ceilingRuns: measured?.ceiling ?? [],
+        cpu: cpuSummary(measured?.app ?? [], measured?.ceiling ?? []),
         unexpected,
         checks: scenarioChecks(target.spec, checkable)
       }
@@ -183,7 +204,7 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
 async function idleCheck (dataset: DatasetResult, options: BenchOptions, tool: LoadTool, workDir: string):
 Promise<{ idleS: number, synthetic: number, app: LoadResult, ceiling: LoadResult, check: Check }> {
   const target = { path: ARTICLE_PATH, headers: {} } as Target
-  const app = await startApp(dataset.databasePath, ARTICLE_PATH)
+  const app = await startApp(dataset.databasePath, ARTICLE_PATH, options)
   let appResult: LoadResult
   try {
     log(`idle check: app up in ${app.startupMs.toFixed(0)} ms; idle ${options.idleS} s ...`)
@@ -216,7 +237,7 @@ const pad = (value: string, width: number): string => value.padStart(width)
 function printDataset (dataset: DatasetResult): void {
   console.log(`\n== seed + ${dataset.synthetic} synthetic articles (${dataset.articles ?? '?'} published) ==`)
   console.log(`${'scenario'.padEnd(30)}${pad('app req/s', 11)}${pad('ceil req/s', 11)}${pad('ratio', 7)}${pad('target', 8)}` +
-    `${pad('p50 app/ceil ms', 17)}${pad('p99 app/ceil ms', 17)}${pad('p99 ratio', 10)}  verdict`)
+    `${pad('p50 app/ceil ms', 17)}${pad('p99 app/ceil ms', 17)}${pad('p99 ratio', 10)}  verdict  ${pad('CPU us/req app/ceil', 20)}${pad('cpu ratio', 10)}`)
   for (const s of dataset.scenarios) {
     if (s.skipped !== null || s.app === null || s.ceiling === null) {
       console.log(`${s.label.padEnd(30)}  ${s.skipped ?? 'n/a'}`)
@@ -227,7 +248,8 @@ function printDataset (dataset: DatasetResult): void {
     console.log(`${s.label.padEnd(30)}${pad(formatNumber(s.app.rps), 11)}${pad(formatNumber(s.ceiling.rps), 11)}` +
       `${pad(formatNumber(rpsCheck?.value ?? null), 7)}${pad(rpsCheck?.limit ?? '-', 8)}` +
       `${pad(`${formatNumber(s.app.p50)}/${formatNumber(s.ceiling.p50)}`, 17)}${pad(`${formatNumber(s.app.p99)}/${formatNumber(s.ceiling.p99)}`, 17)}` +
-      `${pad(p99Check === undefined ? '-' : `${formatNumber(p99Check.value)}`, 10)}  ${verdicts.length === 0 ? '-' : verdicts.includes('FAIL') ? 'FAIL' : 'PASS'}`)
+      `${pad(p99Check === undefined ? '-' : `${formatNumber(p99Check.value)}`, 10)}  ${(verdicts.length === 0 ? '-' : verdicts.includes('FAIL') ? 'FAIL' : 'PASS').padEnd(7)}` +
+      `${pad(`${formatNumber(s.cpu.appUs, 1)}/${formatNumber(s.cpu.ceilingUs, 1)}`, 20)}${pad(formatNumber(s.cpu.ratio), 10)}`)
   }
   console.log(`RSS after load: app ${formatNumber(dataset.rss.appMiB, 1)} MiB (peak ${formatNumber(dataset.rss.appPeakMiB, 1)}), ` +
     `ceiling ${formatNumber(dataset.rss.ceilingMiB, 1)} MiB`)
@@ -253,6 +275,7 @@ async function main (): Promise<void> {
   const startedAt = new Date()
   log(`load generator: ${tool}; pinning: ${PINNING.enabled ? 'servers on core 0, load on core 1' : `off (${PINNING.reason})`}; ` +
     `${options.connections} connections, ${options.durationS} s x ${options.repeats} runs, warm-up ${options.warmupS} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  log(`server: LOG_LEVEL=${options.logLevel}, rate limiter ${options.rateLimit ? 'on (limits raised out of reach)' : 'off (as behind a CDN that limits)'}`)
   const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'))
   try {
     await benchmark(options, tool, workDir, startedAt)
@@ -294,6 +317,12 @@ async function benchmark (options: BenchOptions, tool: LoadTool, workDir: string
   const resultsDir = join(ROOT, 'bench', 'results')
   mkdirSync(resultsDir, { recursive: true })
   const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+  const markdown = markdownReport(datasets, [...scaling, ...(idle === null ? [] : [idle.check])],
+    `Run ${startedAt.toISOString()} (commit ${gitCommit() ?? '?'}, ${process.version}, ${tool}, ${options.connections} connections, ` +
+    `${options.durationS} s x ${options.repeats} interleaved runs after ${options.warmupS} s warm-up, LOG_LEVEL=${options.logLevel}, ` +
+    `rate limiter ${options.rateLimit ? 'on' : 'off'}; medians; results ${file.replace(`${ROOT}`, '')})`)
+  console.log(`\n${markdown}`)
+  writeFileSync(file.replace(/\.json$/, '.md'), markdown)
   writeFileSync(file, `${JSON.stringify({
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),

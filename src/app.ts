@@ -9,7 +9,7 @@ import contentVersion from './plugins/app/content-version.js'
 import editorial from './plugins/app/editorial.js'
 import problemDetails from './plugins/app/problem-details.js'
 import httpCaching from './plugins/app/http-caching.js'
-import cors from './plugins/external/cors.js'
+import cors, { corsHeadersFor } from './plugins/external/cors.js'
 import syndication from './plugins/app/syndication.js'
 import swagger from './plugins/external/swagger.js'
 import helmet from './plugins/external/helmet.js'
@@ -20,19 +20,23 @@ import { buildPartAwareValidator } from './http/validation.js'
 import { requestIdOf } from './http/request-id.js'
 import { answerClientError } from './http/client-errors.js'
 import { answerFrameworkError } from './http/framework-errors.js'
-import rateLimit, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
+import rateLimitPlugin, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
 import feedRoutes from './routes/feeds/index.js'
 import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import articleRoutes from './routes/articles/index.js'
 import headlineRoutes from './routes/headlines/index.js'
 import taxonomyRoutes from './routes/taxonomy/index.js'
 import readerRoutes from './routes/reader/index.js'
-import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD, DEFAULT_RESPONSE_CACHE_ENTRIES } from './config.js'
+import { DEFAULT_CACHE_CONTROL, DEFAULT_COMPRESSION_THRESHOLD, DEFAULT_RESPONSE_CACHE_BYTES, DEFAULT_RESPONSE_CACHE_ENTRIES } from './config.js'
 import type { CacheControlSettings } from './http/cache-control.js'
 import articleWriteRoutes from './routes/articles/write.js'
 import articleRevisionRoutes from './routes/articles/revisions.js'
 import headlineWriteRoutes from './routes/headlines/write.js'
 import { componentSchemas } from './schemas/index.js'
+import { PROJECT_ROOT } from './project-root.js'
+import { schemaCompilers, type SchemaCompilation } from './http/lazy-schema-compilers.js'
+import { AccessLog } from './http/access-log.js'
+import { EarlyReplies } from './http/early-replies.js'
 
 export interface BuildAppOptions {
   databasePath: string
@@ -48,6 +52,8 @@ export interface BuildAppOptions {
   compressionThreshold?: number
   /** In-memory cache of finished GET responses, invalidated by every write; defaults to DEFAULT_RESPONSE_CACHE_ENTRIES. */
   responseCacheEntries?: number
+  /** ...holding at most this many bytes of bodies; defaults to DEFAULT_RESPONSE_CACHE_BYTES (64 MiB). */
+  responseCacheBytes?: number
   /** How often (ms) to notice writes made by other processes on the same database file; default 1000, 0 = never. */
   externalChangePollMs?: number
   /** Copyright holder, usage terms and licence link for syndicated content; defaults to DEFAULT_RIGHTS. */
@@ -56,18 +62,28 @@ export interface BuildAppOptions {
   rateLimit?: RateLimitConfig
   /** Body, URL and header size limits and server timeouts; defaults to DEFAULT_SERVER_LIMITS. */
   serverLimits?: ServerLimits
+  /** Compile route schemas on first use ('lazy', default: fast start-up) or all at ready ('eager'). */
+  schemaCompilation?: SchemaCompilation
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+const { version } = JSON.parse(readFileSync(new URL('package.json', PROJECT_ROOT), 'utf8')) as { version: string }
 
 export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
   const limits = options.serverLimits ?? DEFAULT_SERVER_LIMITS
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT
+  const corsOrigins = options.corsOrigins ?? '*'
+  // Cache hits for anonymous GETs are answered before Fastify when no per-request policy applies to them: only with
+  // the rate limiter off (a CDN in front limits). With it on, hits are replayed after the limiter has counted them.
+  const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeadersFor(corsOrigins))
   const app = Fastify({
+    ...(earlyReplies === undefined ? {} : { serverFactory: earlyReplies.serverFactory }),
     logger: options.logger ?? false,
+    // One access-log line per request instead of two (http/access-log.ts).
+    logController: new AccessLog(),
     // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped; bodies are
     // validated as sent (no coercion, see http/validation.ts), string-only parts are coerced.
     ajv: { customOptions: { removeAdditional: false, useDefaults: true } },
-    schemaController: { compilersFactory: { buildValidator: buildPartAwareValidator } },
+    schemaController: schemaCompilers(options.schemaCompilation ?? 'lazy', buildPartAwareValidator),
     routerOptions: { maxParamLength: 200 },
     // JSON bodies carrying __proto__ or constructor.prototype are refused (400), never merged into objects.
     onProtoPoisoning: 'error',
@@ -97,9 +113,11 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   await app.register(httpCaching, {
     cacheControl: options.cacheControl ?? DEFAULT_CACHE_CONTROL,
     compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD,
-    responseCacheEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES
+    responseCacheEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES,
+    responseCacheBytes: options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES,
+    ...(earlyReplies === undefined ? {} : { earlyReplies })
   })
-  await app.register(cors, { origins: options.corsOrigins ?? '*' })
+  await app.register(cors, { origins: corsOrigins })
   await app.register(swagger, { publicUrl: options.publicUrl, version })
   await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
   await app.register(contentStore, { publicUrl: options.publicUrl })
@@ -111,7 +129,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   // The reader example's static files: not API calls, so registered before (and not counted by) the rate limiter.
   await app.register(readerRoutes)
   // Limits every route registered after this point (not Swagger UI / openapi.json / health / the reader files, registered above).
-  await app.register(rateLimit, options.rateLimit ?? DEFAULT_RATE_LIMIT)
+  await app.register(rateLimitPlugin, rateLimit)
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)
   await app.register(taxonomyRoutes, { publicUrl: options.publicUrl })

@@ -30,6 +30,7 @@ export const EnvSchema = Type.Object({
   CACHE_STALE_IF_ERROR: Type.Integer({ minimum: 0, default: 86400, description: 'Cache-Control stale-if-error (seconds)' }),
   COMPRESSION_THRESHOLD: Type.Integer({ minimum: 0, default: 1024, description: 'Bodies of at least this many bytes are sent gzip/brotli-compressed when accepted' }),
   RESPONSE_CACHE_ENTRIES: Type.Integer({ minimum: 0, default: 10000, description: 'Finished GET responses kept in memory until the next write (0 = off)' }),
+  RESPONSE_CACHE_MB: Type.Integer({ minimum: 0, default: 64, description: 'At most this many MiB of cached response bodies (identity and compressed; 0 = off)' }),
   RIGHTS_HOLDER: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.copyrightHolder, description: 'Copyright holder named on articles and feeds (also the Atom feed author)' }),
   RIGHTS_USAGE_TERMS: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.usageTerms, description: 'Natural-language usage terms for syndicated content' }),
   RIGHTS_LICENSE_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', description: 'Link to the licence / syndication terms' })),
@@ -59,6 +60,7 @@ export interface AppConfig {
   cacheControl: CacheControlSettings
   compressionThreshold: number
   responseCacheEntries: number
+  responseCacheBytes: number
   rights: RightsConfig
   rateLimit: RateLimitConfig
   serverLimits: ServerLimits
@@ -67,6 +69,7 @@ export interface AppConfig {
 export const DEFAULT_CACHE_CONTROL: CacheControlSettings = { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 }
 export const DEFAULT_COMPRESSION_THRESHOLD = 1024
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 10000
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -100,6 +103,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     compressionThreshold: parsed.COMPRESSION_THRESHOLD,
     responseCacheEntries: parsed.RESPONSE_CACHE_ENTRIES,
+    responseCacheBytes: parsed.RESPONSE_CACHE_MB * 1024 * 1024,
     rights: {
       copyrightHolder: parsed.RIGHTS_HOLDER,
       usageTerms: parsed.RIGHTS_USAGE_TERMS,

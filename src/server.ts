@@ -1,7 +1,13 @@
 // Owns the process: reads config, builds the app, listens, logs where it is, and shuts down cleanly on signals.
+import { setFlagsFromString } from 'node:v8'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type AppConfig } from './config.js'
 import { loggerOptions } from './logger.js'
+import { warmUp } from './warm-up.js'
+
+// V8 drops the bytecode (and with it the optimized code) of functions that have not run for a few full GCs; a server
+// left idle (nights, quiet hours) would then answer its next burst from cold, interpreted code. Keep it.
+setFlagsFromString('--no-flush-bytecode')
 
 async function main (): Promise<void> {
   let config: AppConfig
@@ -22,6 +28,7 @@ async function main (): Promise<void> {
     cacheControl: config.cacheControl,
     compressionThreshold: config.compressionThreshold,
     responseCacheEntries: config.responseCacheEntries,
+    responseCacheBytes: config.responseCacheBytes,
     rights: config.rights,
     rateLimit: config.rateLimit,
     serverLimits: config.serverLimits
@@ -49,6 +56,14 @@ async function main (): Promise<void> {
   const base = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl
   app.log.info(`Newsdesk API listening at ${base} (database ${config.databasePath})`)
   app.log.info(`API docs (Swagger UI) at ${base}/docs, OpenAPI document at ${base}/openapi.json`)
+  // After listen, so it never delays the first real answer; failures only cost the warm-up, never the server.
+  // Socket rounds (over the loopback address the server listens on) only with the rate limiter off: with it on they
+  // would spend the per-IP budget of 127.0.0.1, which a local reverse proxy shares with every client.
+  const warmUpHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host
+  warmUp(app, config.rateLimit.enabled ? undefined : `http://${warmUpHost}:${port}`).then(
+    (result) => app.log.info(result, 'warm-up requests done'),
+    (error: unknown) => app.log.warn({ err: error }, 'warm-up failed')
+  )
 }
 
 main().catch((error: unknown) => {

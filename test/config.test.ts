@@ -15,6 +15,7 @@ test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and
     cacheControl: { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 },
     compressionThreshold: 1024,
     responseCacheEntries: 10000,
+    responseCacheBytes: 64 * 1024 * 1024,
     rights: {
       copyrightHolder: 'Newsdesk',
       usageTerms: 'All rights reserved. Republication requires the copyright holder\'s permission.',

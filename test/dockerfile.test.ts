@@ -51,7 +51,9 @@ test('multi-stage: build tools and dev dependencies stay out of the slim runtime
   const distFrom = copiedFrom.find((m) => m[2] === '/app/dist')?.[1]
   assert.ok(distFrom !== undefined, 'dist copied from a stage')
   assert.ok(args(byName(distFrom), 'RUN').includes('npm run build'))
-  assert.deepEqual(args(runtime, 'CMD'), ['["node", "dist/server.js"]'])
+  // The image runs what `npm start` runs after its build.
+  const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start
+  assert.deepEqual(args(runtime, 'CMD'), [JSON.stringify(start?.split(' ')).replace(/","/g, '", "')])
 })
 
 test('runs as a non-root user, with a HEALTHCHECK on /health/live using node (no curl in slim)', () => {

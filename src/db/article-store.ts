@@ -64,6 +64,12 @@ export interface ArticleListPage {
 
 type Params = Record<string, string | number>
 
+const MAX_CACHED_TOTALS = 1000
+
+/** An article's tags in display order (index article_tags_article_order, migration 005: no sort step). */
+export const ARTICLE_TAGS_SQL = `SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+  WHERE at.article_id = ? ORDER BY at.position`
+
 export class ArticleStore {
   readonly #articleBySlug
   readonly #tagsOf
@@ -74,14 +80,17 @@ export class ArticleStore {
   readonly #railBySlug
   readonly #railItems
 
-  constructor (db: Db, private readonly publicUrl: string) {
+  /** Totals per list shape and filters, valid for one content version: count(*) grows with the table (~1 ms at 100k). */
+  readonly #totals = new Map<string, number>()
+  #totalsVersion = -1
+
+  /** contentVersion: the app's content version (bumped by every write); cached totals live as long as it holds. */
+  constructor (db: Db, private readonly publicUrl: string, private readonly contentVersion: () => number) {
     this.#articleBySlug = db.prepare<[string], ArticleRow>(`
       SELECT ${SUMMARY_COLUMNS}, a.body, a.place_name, a.place_region, a.place_country
       FROM articles a JOIN sections s ON s.id = a.section_id
       WHERE a.slug = ? AND a.status = 'published'`)
-    this.#tagsOf = db.prepare<[number], { slug: string, name: string }>(`
-      SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.article_id = ? ORDER BY at.position`)
+    this.#tagsOf = db.prepare<[number], { slug: string, name: string }>(ARTICLE_TAGS_SQL)
     this.#db = db
     this.#lastChangeOf = db.prepare<[string], string | null>(`
       SELECT max(coalesce(updated_at, published_at)) FROM articles
@@ -147,7 +156,7 @@ export class ArticleStore {
         return item
       }),
       keys: pageRows.map((row) => ({ key: row.sort_key, id: row.id })),
-      total: this.#countStatement(shape).get(filters) ?? 0,
+      total: this.#total(shape, filters),
       hasMore,
       lastModified: latest(pageRows.map((row) => row.updated_at ?? row.published_at))
     }
@@ -166,6 +175,23 @@ export class ArticleStore {
       this.#listStatements.set(key, statement)
     }
     return statement
+  }
+
+  #total (shape: ListShape, filters: Params): number {
+    const version = this.contentVersion()
+    if (version !== this.#totalsVersion) {
+      this.#totals.clear()
+      this.#totalsVersion = version
+    }
+    const key = `${shapeKey(shape)}\n${JSON.stringify(filters)}`
+    let total = this.#totals.get(key)
+    if (total === undefined) {
+      total = this.#countStatement(shape).get(filters) ?? 0
+      // Bounded like any cache keyed on client input: start over rather than grow without limit.
+      if (this.#totals.size >= MAX_CACHED_TOTALS) this.#totals.clear()
+      this.#totals.set(key, total)
+    }
+    return total
   }
 
   #countStatement (shape: ListShape): Statement<[Params], number> {

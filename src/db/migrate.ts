@@ -1,8 +1,9 @@
 // Owns schema migrations: numbered .sql files in migrations/, each applied once, in order, in its own transaction.
 import { readdirSync, readFileSync } from 'node:fs'
 import type { Db } from './connection.js'
+import { PROJECT_ROOT } from '../project-root.js'
 
-export const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url)
+export const MIGRATIONS_DIR = new URL('migrations/', PROJECT_ROOT)
 const MIGRATION_FILE = /^(\d{3})\.[a-z0-9-]+\.sql$/
 
 export interface Migration { version: number, name: string, sql: string }

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs'
 import { Type, type Static, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
+import { PROJECT_ROOT } from '../project-root.js'
 
-export const SEED_DIR = new URL('../../seed/', import.meta.url)
+export const SEED_DIR = new URL('seed/', PROJECT_ROOT)
 
 const IsoDateTime = Type.String({ format: 'date-time' })
 

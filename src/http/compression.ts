@@ -39,6 +39,23 @@ export function negotiateEncoding (acceptEncoding: string | undefined): ContentC
   return best
 }
 
+/** negotiateEncoding, remembered per distinct Accept-Encoding value (clients send few distinct ones); bounded. */
+export class EncodingChoices {
+  readonly #choices = new Map<string, ContentCoding | 'identity'>()
+  constructor (private readonly maxEntries = 256) {}
+
+  choose (acceptEncoding: string | undefined): ContentCoding | 'identity' {
+    if (acceptEncoding === undefined) return 'identity'
+    let choice = this.#choices.get(acceptEncoding)
+    if (choice === undefined) {
+      choice = negotiateEncoding(acceptEncoding)
+      if (this.#choices.size >= this.maxEntries) this.#choices.clear()
+      this.#choices.set(acceptEncoding, choice)
+    }
+    return choice
+  }
+}
+
 /** Compresses with settings tuned for per-request work: brotli quality 5, gzip level 6. */
 export async function compress (body: string | Buffer, coding: ContentCoding): Promise<Buffer> {
   const input = typeof body === 'string' ? Buffer.from(body) : body

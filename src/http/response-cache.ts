@@ -13,6 +13,37 @@ export interface CachedResponse {
   /** Headers the route and hooks set that describe the representation (never per-client ones). */
   headers: Record<string, string>
   encoded: Partial<Record<ContentCoding, Buffer>>
+  /** Whether the content type may be compressed, and the identity body's length in bytes (for the threshold). */
+  compressible: boolean
+  size: number
+  /** Complete response heads per representation, built on first replay (see replayHeads). */
+  heads?: Partial<Record<ContentCoding | 'identity', ReplayHeads>>
+}
+
+/** Everything a replayed representation writes, precomputed once: one writeHead per request, no header ops. */
+export interface ReplayHeads {
+  etag: string
+  body: string | Buffer
+  ok: Record<string, string>
+  notModified: Record<string, string>
+}
+
+/**
+ * The heads of the `coding` representation of an entry (undefined when that coding has not been made yet): the
+ * entry's headers plus ETag and Content-Length (200) or minus Content-Type (304), exactly as the onSend path sends them.
+ */
+export function replayHeads (entry: CachedResponse, coding: ContentCoding | 'identity', etag: string): ReplayHeads | undefined {
+  const made = entry.heads?.[coding]
+  if (made !== undefined) return made
+  const body = coding === 'identity' ? entry.payload : entry.encoded[coding]
+  if (body === undefined) return undefined
+  const ok: Record<string, string> = { ...entry.headers, etag, 'content-length': String(Buffer.byteLength(body)) }
+  if (coding !== 'identity') ok['content-encoding'] = coding
+  const notModified: Record<string, string> = { ...entry.headers, etag }
+  delete notModified['content-type']
+  const heads = { etag, body, ok, notModified }
+  entry.heads = { ...entry.heads, [coding]: heads }
+  return heads
 }
 
 /** Response headers that depend on the client or the moment, not on the representation: never cached. */
@@ -27,27 +58,56 @@ export function representationHeaders (headers: Record<string, unknown>): Record
   return kept
 }
 
+/** Bytes an entry holds: its body and every compressed variant (headers are small and not counted). */
+const bytesOf = (entry: CachedResponse): number =>
+  entry.size + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0)
+
 export class ResponseCache {
   readonly #entries = new Map<string, CachedResponse>()
-  constructor (private readonly maxEntries: number) {}
+  #bytes = 0
+  /** maxEntries and maxBytes: whichever is reached first evicts the oldest entries (Map keeps insertion order). */
+  constructor (private readonly maxEntries: number, private readonly maxBytes = Number.POSITIVE_INFINITY) {}
 
   /** The entry for `key` if it was made at content version `version`. */
   get (key: string, version: number): CachedResponse | undefined {
     const entry = this.#entries.get(key)
     if (entry === undefined) return undefined
     if (entry.version === version) return entry
-    this.#entries.delete(key)
+    this.#delete(key, entry)
     return undefined
   }
 
   set (key: string, entry: CachedResponse): void {
-    // Bounded: when full, drop the oldest entry (Map keeps insertion order).
-    if (this.#entries.size >= this.maxEntries && !this.#entries.has(key)) {
-      const oldest = this.#entries.keys().next()
-      if (oldest.done !== true) this.#entries.delete(oldest.value)
-    }
+    const previous = this.#entries.get(key)
+    if (previous !== undefined) this.#delete(key, previous)
+    const bytes = bytesOf(entry)
+    if (bytes > this.maxBytes) return
     this.#entries.set(key, entry)
+    this.#bytes += bytes
+    this.#evict()
+  }
+
+  /** Adds a compressed variant to the entry stored under `key`, keeping the byte count true. */
+  addEncoded (key: string, entry: CachedResponse, coding: ContentCoding, encoded: Buffer): void {
+    entry.encoded[coding] = encoded
+    if (this.#entries.get(key) !== entry) return
+    this.#bytes += encoded.length
+    this.#evict()
   }
 
   get size (): number { return this.#entries.size }
+  get bytes (): number { return this.#bytes }
+
+  #evict (): void {
+    while (this.#entries.size > this.maxEntries || this.#bytes > this.maxBytes) {
+      const oldest = this.#entries.entries().next()
+      if (oldest.done === true) return
+      this.#delete(oldest.value[0], oldest.value[1])
+    }
+  }
+
+  #delete (key: string, entry: CachedResponse): void {
+    this.#entries.delete(key)
+    this.#bytes -= bytesOf(entry)
+  }
 }

@@ -34,7 +34,7 @@ export function prepareDatabase (path: string): string {
 export async function startServer (t: TestContext, databasePath: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'info', LOG_FORMAT: 'json', RATE_LIMIT_ENABLED: 'false', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', RATE_LIMIT_ENABLED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const exit = new Promise<{ code: number | null, signal: NodeJS.Signals | null }>((resolve) => {
@@ -100,7 +100,7 @@ export function loggedRequests (logs: Array<Record<string, unknown>>): { receive
   for (const line of logs) {
     if (typeof line.reqId !== 'string') continue
     if (line.msg === 'incoming request') received.add(line.reqId)
-    if (line.msg === 'request completed') completed.set(line.reqId, (line.res as { statusCode: number }).statusCode)
+    if (line.msg === 'request completed') completed.set(line.reqId, line.statusCode as number)
   }
   return { received, completed }
 }

@@ -8,6 +8,7 @@ declare module 'fastify' {
 }
 
 export default fp<{ publicUrl: string }>(async (app, options) => {
-  app.decorate('articles', new ArticleStore(app.db, options.publicUrl))
+  // The content-version plugin registers after this one; the getter reads it per call (0 until it exists).
+  app.decorate('articles', new ArticleStore(app.db, options.publicUrl, () => app.contentVersion?.value ?? 0))
   app.decorate('taxonomy', new TaxonomyStore(app.db))
 }, { name: 'content-store', dependencies: ['database'] })

@@ -6,13 +6,15 @@
 // so each representation has its own strong tag, a 304 works for compressed and identity clients alike, and the tag
 // of any representation leads back to the identity bytes (identityEtagOf, for If-Match in the write API).
 import fp from 'fastify-plugin'
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { DOCS_CACHE_CONTROL, newsCacheControl, NO_STORE, type CachePolicy, type CacheControlSettings } from '../../http/cache-control.js'
-import { compress, isCompressible, negotiateEncoding } from '../../http/compression.js'
+import { compress, EncodingChoices, isCompressible, negotiateEncoding } from '../../http/compression.js'
 import { isNotModified } from '../../http/conditional.js'
 import { encodedEtag, strongEtag, type ContentCoding } from '../../http/etag.js'
 import { appendVary } from '../../http/vary.js'
 import { representationHeaders, ResponseCache, type CachedResponse } from '../../http/response-cache.js'
+import { cacheKey, findReplay, type ReplaySource } from '../../http/cache-replay.js'
+import { answerEarly, type EarlyReplies } from '../../http/early-replies.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -31,6 +33,10 @@ export interface HttpCachingOptions {
   compressionThreshold: number
   /** Finished GET responses kept in memory per content version; 0 turns the cache off. */
   responseCacheEntries: number
+  /** ...and at most this many bytes of bodies (identity and compressed); 0 turns the cache off. */
+  responseCacheBytes: number
+  /** When given, anonymous GET hits are answered before Fastify handles the request at all (see http/early-replies.ts). */
+  earlyReplies?: EarlyReplies
 }
 
 interface DeliveryState { keys: string[], lastModified: Date | null, policy: CachePolicy }
@@ -69,16 +75,35 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     return this
   })
 
-  // The cache sits after validation, authentication and rate limiting (preHandler), and before the handler: a hit
-  // skips the database, serialization and hashing. Only the request line and Accept select a representation.
-  const cache = options.responseCacheEntries > 0 ? new ResponseCache(options.responseCacheEntries) : undefined
+  // Cache hits are answered in preParsing: after every onRequest hook (CORS, API key check, rate limit: a hit still
+  // counts and carries their headers), before validation, the handler and the onSend pipeline. The stored entry's
+  // precomputed head (representation headers, ETag, Content-Length) and bytes go out in one writeHead/end, so a hit
+  // costs no serialization, hashing, compression or per-header work. Validation is skipped safely: only a request line
+  // that validated and answered 200 has an entry, and the header schema (If-None-Match / If-Modified-Since) accepts
+  // any string. HEAD, and codings not made yet, go on to the preHandler replay below and the full onSend path.
+  const cache = options.responseCacheEntries > 0 && options.responseCacheBytes > 0
+    ? new ResponseCache(options.responseCacheEntries, options.responseCacheBytes)
+    : undefined
   const contentVersion = (): number => app.contentVersion?.value ?? 0
+  const keyOf = (request: FastifyRequest): string => cacheKey(request.url, request.headers.accept)
   if (cache !== undefined) {
+    const source: ReplaySource = { cache, version: contentVersion, codings: new EncodingChoices(), compressionThreshold: options.compressionThreshold }
+    app.addHook('preParsing', (request, reply, _payload, done) => {
+      if (request.method !== 'GET') return done()
+      const replay = findReplay(source, request.url, request.headers)
+      if (replay === undefined) return done()
+      reply.hijack()
+      // Headers earlier hooks set on the reply (CORS, RateLimit-*), then the representation's.
+      reply.raw.writeHead(replay.status, { ...(reply.getHeaders() as Record<string, string>), ...replay.head })
+      reply.raw.end(replay.body)
+    })
+    if (options.earlyReplies !== undefined) answerEarly(app, options.earlyReplies, source)
+
     app.addHook('preHandler', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return
       // A route that chose no-store before its handler (health checks) is live every time: never replayed.
       if (states.get(reply)?.policy === 'no-store') return
-      const key = `${request.url}\n${request.headers.accept ?? ''}`
+      const key = keyOf(request)
       const entry = cache.get(key, contentVersion())
       if (entry === undefined) {
         storeUnder.set(reply, key)
@@ -134,7 +159,7 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     reply.header('content-encoding', coding)
     const entry = isRead && status === 200 ? cacheEntryOf.get(reply) : undefined
     const encoded = entry?.encoded[coding] ?? await compress(payload, coding)
-    if (entry !== undefined) entry.encoded[coding] = encoded
+    if (entry !== undefined && cache !== undefined) cache.addEncoded(keyOf(request), entry, coding, encoded)
     return encoded
   })
 
@@ -149,8 +174,18 @@ export default fp<HttpCachingOptions>(async (app, options) => {
       headers['surrogate-key'] = state.keys.join(' ')
       headers['cache-tag'] = state.keys.join(',')
     }
+    // Stored as bytes: compact (one byte per ASCII character, not a V8 string or rope) and written without re-encoding.
+    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload
     const entry: CachedResponse = {
-      version: contentVersion(), statusCode: 200, payload, etag: strongEtag(payload), lastModified, headers, encoded: {}
+      version: contentVersion(),
+      statusCode: 200,
+      payload: bytes,
+      etag: strongEtag(bytes),
+      lastModified,
+      headers,
+      encoded: {},
+      compressible: isCompressible(headers['content-type']),
+      size: bytes.length
     }
     cache.set(key, entry)
     cacheEntryOf.set(reply, entry)

@@ -14,6 +14,24 @@ export const EXPOSED_HEADERS = [
   'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'
 ]
 
+/**
+ * The headers @fastify/cors (as configured below) adds to a simple, non-preflight request from `origin`: the
+ * allowed origin (any: '*'; listed: the request's own, when listed) and the exposed headers. Used where responses are
+ * written without the plugin's hook (http/early-replies.ts); test/http/early-replies.test.ts checks they agree.
+ * Vary: Origin (listed origins) is part of the cached representation's headers already.
+ */
+export function corsHeadersFor (origins: '*' | string[]): (origin: string | undefined) => Record<string, string> {
+  const expose = EXPOSED_HEADERS.join(', ')
+  if (origins === '*') {
+    const any = { 'access-control-allow-origin': '*', 'access-control-expose-headers': expose }
+    return () => any
+  }
+  const exposeOnly = { 'access-control-expose-headers': expose }
+  return (origin) => origin !== undefined && origins.includes(origin)
+    ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': expose }
+    : exposeOnly
+}
+
 export default fp<CorsOptions>(async (app, options) => {
   await app.register(cors, {
     origin: options.origins === '*' ? '*' : options.origins,

@@ -2,7 +2,7 @@
 // RateLimit-Policy, Retry-After, and 429 as an RFC 9457 problem through the one error handler.
 import fp from 'fastify-plugin'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import { HttpProblem } from '../../http/errors.js'
 import { tooManyRequestsResponse } from '../../schemas/syndication.js'
 
@@ -34,6 +34,7 @@ export default fp<RateLimitConfig>(async (app, options) => {
   if (!options.enabled) return
   const windowMs = timeWindowMs(options.timeWindow)
   const windowSeconds = Math.max(1, Math.ceil(windowMs / 1000))
+  const policyOf = (limit: unknown): string => `${String(limit)};w=${windowSeconds}`
 
   // Every limited route can answer 429: document it on each route that documents its responses.
   app.addHook('onRoute', (route) => {
@@ -55,12 +56,20 @@ export default fp<RateLimitConfig>(async (app, options) => {
     enableDraftSpec: true,
     errorResponseBuilder: (request, context) => new HttpProblem(429,
       `Rate limit of ${context.max} requests per ${options.timeWindow} exceeded for this ` +
-      `${request.apiKey === null ? 'client address; an API key raises the limit' : 'API key'}. Retry in ${context.after}.`)
+      `${request.apiKey === null ? 'client address; an API key raises the limit' : 'API key'}. Retry in ${context.after}.`,
+      { 'ratelimit-policy': policyOf(context.max) })
   })
 
-  // RateLimit-Policy (draft-ietf-httpapi-ratelimit-headers): the quota and its window, next to RateLimit-Limit.
-  app.addHook('onSend', async (_request, reply) => {
+  // RateLimit-Policy (draft-ietf-httpapi-ratelimit-headers): the quota and its window, next to RateLimit-Limit. Set in
+  // a route-level onRequest hook right after the limiter's (this onRoute hook runs after @fastify/rate-limit's), not in
+  // onSend: responses replayed from the response cache skip onSend but keep every header set while the request arrived.
+  const addPolicy = (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const limit = reply.getHeader('ratelimit-limit')
-    if (limit !== undefined) reply.header('ratelimit-policy', `${String(limit)};w=${windowSeconds}`)
+    if (limit !== undefined) reply.header('ratelimit-policy', policyOf(limit))
+    done()
+  }
+  app.addHook('onRoute', (route) => {
+    if (route.onRequest === undefined) return
+    route.onRequest = [...(Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]), addPolicy]
   })
 }, { name: 'rate-limit', dependencies: ['api-keys'] })

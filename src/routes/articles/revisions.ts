@@ -1,5 +1,6 @@
 // Owns GET /articles/:slug/revisions: the public revision history of a published article.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ArticleParams } from '../../schemas/article.js'
 import { ArticleRevisionList } from '../../schemas/article-write.js'
 import { cachedResponses, ConditionalHeaders } from '../../schemas/delivery.js'

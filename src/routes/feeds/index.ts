@@ -1,5 +1,6 @@
 // Owns the syndication feeds: newest articles (paged) and the headline rail (complete), as JSON Feed, Atom and RSS.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { ArticleListQuery, DEFAULT_PAGE_SIZE, type Article } from '../../schemas/article.js'
 import { FEED_MEDIA_TYPES, JsonFeed, type FeedFormat } from '../../schemas/feed.js'

@@ -1,5 +1,6 @@
 // Owns GET /sections and GET /tags: navigation lists with published article counts.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SectionList, TagList } from '../../schemas/taxonomy.js'
 import { cachedResponses, ConditionalHeaders } from '../../schemas/delivery.js'
 import { problemResponses } from '../../schemas/problem.js'

@@ -1,0 +1,85 @@
+// Owns answering response-cache hits before Fastify sees the request: Fastify's serverFactory wraps the HTTP server's
+// request listener, and an anonymous GET whose answer is cached is replayed right there, with no routing, request and
+// reply objects, or hooks (about half of a cached read's CPU). Only enabled when nothing per request applies to
+// anonymous reads besides CORS: buildApp passes it only with the rate limiter off (deployments behind a CDN that
+// limits); with the limiter on, hits are replayed in preParsing, after it has counted them. Requests carrying an API
+// key (which may be invalid: 401) always go through Fastify. The replayed bytes and headers are those the full
+// pipeline sends (test/http/early-replies.test.ts compares them over real sockets).
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { findReplay, type ReplaySource } from './cache-replay.js'
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void
+type CorsHeaders = (origin: string | undefined) => Record<string, string>
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+const QUIETER_THAN_INFO = new Set(['fatal', 'error', 'warn', 'silent'])
+/** Sent by the start-up warm-up (warm-up.ts): its hundreds of replayed hits are not written to the access log. */
+export const WARM_UP_HEADER = 'x-newsdesk-warm-up'
+
+export class EarlyReplies {
+  #answer: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined
+
+  /** corsHeaders: the CORS headers the CORS plugin would add to a simple GET from `origin` (cors.ts). */
+  constructor (readonly corsHeaders: CorsHeaders) {}
+
+  /** Fastify's serverFactory option: the plain HTTP/1.1 server Fastify would make, with the early check in front. */
+  readonly serverFactory = (handler: Listener, options: FastifyServerOptions): Server => {
+    // Fastify's `http` options (headersTimeout, maxHeaderSize) go to the server as Fastify would pass them.
+    const server = createServer((options as { http?: ServerOptions }).http ?? {}, (req, res) => {
+      if (this.#answer === undefined || !this.#answer(req, res)) handler(req, res)
+    })
+    // What Fastify sets on the servers it makes itself (lib/server.js).
+    if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout
+    if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout
+    if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout)
+    if (options.maxRequestsPerSocket != null && options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket
+    return server
+  }
+
+  /** Called by the http-caching plugin once its cache exists. */
+  connect (answer: (req: IncomingMessage, res: ServerResponse) => boolean): void {
+    this.#answer = answer
+  }
+}
+
+export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: ReplaySource): void {
+  const logRequests = !QUIETER_THAN_INFO.has(app.log.level)
+  const logIncoming = ['debug', 'trace'].includes(app.log.level)
+  let closing = false
+  app.addHook('preClose', (done) => { closing = true; done() })
+  // With CORS for any origin the CORS headers are one constant object: merged into each head once, not per request.
+  const merged = new WeakMap<Record<string, string>, Record<string, string>>()
+  const anyOrigin = early.corsHeaders(undefined)
+
+  early.connect((req, res) => {
+    if (closing || req.method !== 'GET') return false
+    const headers = req.headers
+    if (headers.authorization !== undefined || headers['x-api-key'] !== undefined) return false
+    const url = req.url ?? '/'
+    const replay = findReplay(source, url, headers)
+    if (replay === undefined) return false
+    const started = logRequests ? performance.now() : 0
+    const cors = early.corsHeaders(headers.origin)
+    let head = cors === anyOrigin ? merged.get(replay.head) : undefined
+    if (head === undefined) {
+      head = { ...cors, ...replay.head }
+      if (cors === anyOrigin) merged.set(replay.head, head)
+    }
+    // Per request, as request-guards sets it on Fastify's path: the caller's sane X-Request-Id or a fresh UUID.
+    const reqId = requestIdOf(req)
+    // The server's own warm-up rounds (server.ts, over loopback) are not logged; the header alone hides nothing.
+    const logged = logRequests && (headers[WARM_UP_HEADER] === undefined || !LOOPBACK.has(req.socket.remoteAddress ?? ''))
+    if (logged && logIncoming) app.log.debug({ reqId, method: 'GET', url }, 'incoming request')
+    res.setHeader(REQUEST_ID_HEADER, reqId)
+    res.writeHead(replay.status, head)
+    res.end(replay.body)
+    if (logged) {
+      // The access-log line of http/access-log.ts, marked as answered before Fastify.
+      app.log.info({ reqId, method: 'GET', url, statusCode: replay.status, responseTime: performance.now() - started, early: true },
+        'request completed')
+    }
+    return true
+  })
+}

@@ -1,0 +1,146 @@
+// Cache hits answered before Fastify (rate limiter off) must be indistinguishable, over real sockets, from the full
+// pipeline of an app with the cache off: status, bytes and every header (CORS for any or listed origins, 304s,
+// compression), and they are still logged. Requests with an API key, and every request with the limiter on, go
+// through Fastify.
+import { test, type TestContext } from 'node:test'
+import assert from 'node:assert/strict'
+import { request as httpRequest } from 'node:http'
+import { Writable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import type { BuildAppOptions } from '../../src/app.js'
+import { buildTestApp } from '../helpers/app.js'
+import { SYRIA } from '../helpers/editor.js'
+
+const OFF = { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }
+const VOLATILE = new Set(['date', 'connection', 'keep-alive'])
+const article = `/articles/${SYRIA}`
+
+interface Seen { status: number, headers: Record<string, unknown>, body: Buffer }
+
+async function listen (app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return `http://127.0.0.1:${address.port}`
+}
+
+async function get (base: string, path: string, headers: Record<string, string> = {}): Promise<Seen> {
+  return await new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({
+        status: res.statusCode ?? 0,
+        headers: Object.fromEntries(Object.entries(res.headers).filter(([name]) => !VOLATILE.has(name))),
+        body: Buffer.concat(chunks)
+      }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+function logLines (): { stream: Writable, lines: () => Array<Record<string, unknown>> } {
+  const chunks: string[] = []
+  const stream = new Writable({ write (chunk: Buffer, _encoding, callback) { chunks.push(chunk.toString()); callback() } })
+  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) }
+}
+
+async function pair (t: TestContext, options: Partial<BuildAppOptions> = {}) {
+  const log = logLines()
+  const cached = await buildTestApp(t, { rateLimit: OFF, logger: { level: 'info', stream: log.stream }, ...options })
+  const uncached = await buildTestApp(t, { rateLimit: OFF, ...options, responseCacheEntries: 0 })
+  return { cached: await listen(cached), uncached: await listen(uncached), log, app: cached }
+}
+
+type Request = [path: string, headers?: Record<string, string>]
+
+async function assertSame (apps: { cached: string, uncached: string }, requests: Request[]): Promise<Seen[]> {
+  const seen: Seen[] = []
+  for (const [path, headers = {}] of requests) {
+    // One request id for both servers, so ids (echoed in X-Request-Id and problem documents) compare equal too.
+    const fast = await get(apps.cached, path, { 'x-request-id': 'compare-1', ...headers })
+    const full = await get(apps.uncached, path, { 'x-request-id': 'compare-1', ...headers })
+    const label = `${path} ${JSON.stringify(headers)}`
+    assert.equal(fast.status, full.status, label)
+    assert.deepEqual(fast.headers, full.headers, label)
+    assert.ok(fast.body.equals(full.body), label)
+    seen.push(fast)
+  }
+  return seen
+}
+
+/** Access-log lines of requests answered before Fastify (marked early: true). */
+const earlyLines = (lines: Array<Record<string, unknown>>): Array<Record<string, unknown>> =>
+  lines.filter((line) => line.msg === 'request completed' && line.early === true)
+
+test('with the limiter off, hits are answered before Fastify with the same bytes and headers, and logged', async (t) => {
+  const apps = await pair(t)
+  const [first] = await assertSame(apps, [[article]])
+  const etag = String(first!.headers.etag)
+  const seen = await assertSame(apps, [
+    [article],
+    [article, { origin: 'https://elsewhere.example' }],
+    [article, { 'if-none-match': etag }],
+    [article, { 'if-modified-since': 'Wed, 01 Jan 2025 00:00:00 GMT' }],
+    ['/articles?limit=100'],
+    ['/articles?limit=100', { 'accept-encoding': 'gzip' }],
+    ['/articles?limit=100', { 'accept-encoding': 'gzip' }],
+    ['/articles?limit=100', { 'accept-encoding': 'br;q=1, gzip;q=0.5' }],
+    ['/articles?limit=100', { 'accept-encoding': 'br' }],
+    [article, { accept: 'application/ninjs+json' }],
+    [article, { accept: 'application/ninjs+json' }],
+    [article, { authorization: 'Bearer nd_partner_not-a-real-key-not-a-real-key-not-a-real-k' }]
+  ])
+  assert.deepEqual(seen.map((s) => s.status), [200, 200, 304, 304, 200, 200, 200, 200, 200, 200, 200, 401])
+  assert.equal(seen[6]!.headers['content-encoding'], 'gzip')
+  const early = earlyLines(apps.log.lines())
+  // Hits: article x4 (incl. two 304s), the gzip repeat, the br repeat, the second ninjs. Misses and the keyed request went through Fastify.
+  assert.deepEqual(early.map((line) => [line.url, line.statusCode]), [
+    [article, 200], [article, 200], [article, 304], [article, 304], ['/articles?limit=100', 200], ['/articles?limit=100', 200], [article, 200]
+  ])
+  for (const line of early) assert.equal(typeof line.responseTime, 'number')
+})
+
+test('early hits carry a request id like every other answer: the caller\'s sane X-Request-Id, else a fresh one', async (t) => {
+  const apps = await pair(t)
+  await get(apps.cached, article)
+  const given = await get(apps.cached, article, { 'x-request-id': 'edge-1234' })
+  const fresh = await get(apps.cached, article)
+  const again = await get(apps.cached, article)
+  const hostile = await get(apps.cached, article, { 'x-request-id': 'no spaces <allowed>' })
+  assert.equal(given.headers['x-request-id'], 'edge-1234')
+  assert.match(String(fresh.headers['x-request-id']), /^[0-9a-f-]{36}$/)
+  assert.notEqual(fresh.headers['x-request-id'], again.headers['x-request-id'])
+  assert.notEqual(hostile.headers['x-request-id'], 'no spaces <allowed>')
+  const early = earlyLines(apps.log.lines())
+  assert.equal(early.length, 4, 'all four repeats were answered early')
+  assert.deepEqual(early.map((line) => line.reqId), [given, fresh, again, hostile].map((seen) => seen.headers['x-request-id']))
+  // Security headers come with the stored representation (helmet runs on the request that filled the cache).
+  assert.match(String(given.headers['content-security-policy']), /default-src 'self'/)
+  assert.equal(given.headers['x-content-type-options'], 'nosniff')
+})
+
+test('with CORS for listed origins, early hits reflect each allowed origin like the CORS plugin', async (t) => {
+  const apps = await pair(t, { corsOrigins: ['https://app.newsdesk.test', 'https://partner.newsdesk.test'] })
+  const seen = await assertSame(apps, [
+    [article],
+    [article, { origin: 'https://app.newsdesk.test' }],
+    [article, { origin: 'https://partner.newsdesk.test' }],
+    [article, { origin: 'https://evil.example' }],
+    [article]
+  ])
+  assert.equal(seen[1]!.headers['access-control-allow-origin'], 'https://app.newsdesk.test')
+  assert.equal(seen[3]!.headers['access-control-allow-origin'], undefined)
+  assert.equal(earlyLines(apps.log.lines()).length, 4)
+})
+
+test('with the limiter on, nothing is answered before Fastify: every hit is counted', async (t) => {
+  const log = logLines()
+  const app = await buildTestApp(t, { rateLimit: { enabled: true, timeWindow: '1 minute', max: 100, keyMax: 100 }, logger: { level: 'info', stream: log.stream } })
+  const base = await listen(app)
+  const remaining: unknown[] = []
+  for (let i = 0; i < 3; i++) remaining.push((await get(base, article)).headers['ratelimit-remaining'])
+  assert.deepEqual(remaining, ['99', '98', '97'])
+  assert.equal(earlyLines(log.lines()).length, 0)
+})
