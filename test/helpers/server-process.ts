@@ -31,8 +31,9 @@ export function prepareDatabase (path: string): string {
   }
 }
 
-export async function startServer (t: TestContext, databasePath: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
+export async function startServer (t: TestContext, databasePath: string, env: Record<string, string> = {}, nodeArgs: string[] = [],
+  entry: string[] = ['--import', 'tsx', 'src/server.ts']): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', RATE_LIMIT_ENABLED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe']

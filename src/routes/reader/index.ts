@@ -2,8 +2,10 @@
 // Not part of the API: hidden from the OpenAPI document, and registered before the rate limiter like the docs.
 import { readFileSync } from 'node:fs'
 import type { FastifyPluginAsync } from 'fastify'
+import { PROJECT_ROOT } from '../../project-root.js'
 
-const PUBLIC_DIR = new URL('../../../public/', import.meta.url)
+// From the project root, not this module: the single-file bundle (npm start) lives in dist/, not dist/routes/reader/.
+const PUBLIC_DIR = new URL('public/', PROJECT_ROOT)
 
 /** URL path -> file in public/ and its media type. The files are read once, at start-up. */
 export const READER_FILES = {
