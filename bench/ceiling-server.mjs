@@ -1,14 +1,16 @@
 // The benchmark's ceiling: a bare node:http server replaying precomputed copies of the app's responses (same bytes,
-// same content-type and ETag), 304 when If-None-Match matches. Plain JS so no loader inflates its CPU or RSS.
-// usage: node bench/ceiling-server.mjs <fixture.json>   fixture: { routes: { [url]: { headers, body (base64) } } }
+// same headers), 304 when If-None-Match matches (with the app's own 304 head when the fixture has it, else the ETag
+// alone). Plain JS so no loader inflates its CPU or RSS.
+// usage: node bench/ceiling-server.mjs <fixture.json>   fixture: { routes: { [url]: { headers, body (base64), notModifiedHeaders? } } }
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 
 const fixture = JSON.parse(readFileSync(process.argv[2], 'utf8'))
 const routes = new Map()
-for (const [url, { headers, body }] of Object.entries(fixture.routes)) {
+for (const [url, { headers, body, notModifiedHeaders }] of Object.entries(fixture.routes)) {
   const bytes = Buffer.from(body, 'base64')
-  routes.set(url, { headers: { ...headers, 'content-length': String(bytes.length) }, bytes, etag: headers.etag })
+  const notModified = notModifiedHeaders ?? { etag: headers.etag }
+  routes.set(url, { headers: { ...headers, 'content-length': String(bytes.length) }, bytes, etag: headers.etag, notModified })
 }
 
 const notFound = Buffer.from('{"status":404}')
@@ -20,7 +22,7 @@ const server = createServer((request, response) => {
     return
   }
   if (route.etag !== undefined && request.headers['if-none-match'] === route.etag) {
-    response.writeHead(304, { etag: route.etag })
+    response.writeHead(304, route.notModified)
     response.end()
     return
   }

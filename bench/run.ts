@@ -88,15 +88,28 @@ async function resolveTargets (app: Managed, options: BenchOptions): Promise<{ t
   }
 }
 
-/** The ceiling's fixture: the app's own 200 responses (bytes and headers, hop-by-hop ones aside) per path. */
-async function captureFixture (app: Managed, targets: Target[]): Promise<{ routes: Record<string, { headers: Record<string, string>, body: string }> }> {
-  const routes: Record<string, { headers: Record<string, string>, body: string }> = {}
+interface FixtureRoute { headers: Record<string, string>, body: string, notModifiedHeaders?: Record<string, string> }
+
+/**
+ * The ceiling's fixture: the app's own responses per path (hop-by-hop headers aside): the 200's bytes and headers,
+ * and for a path the bench revalidates, the app's 304 head too, so both servers' 304s carry the same headers.
+ */
+async function captureFixture (app: Managed, targets: Target[]): Promise<{ routes: Record<string, FixtureRoute> }> {
+  const routes: Record<string, FixtureRoute> = {}
+  const kept = (headers: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)))
   for (const target of targets) {
-    if (target.skipped !== null || routes[target.path] !== undefined) continue
+    if (target.skipped !== null || target.status !== 200 || routes[target.path] !== undefined) continue
     const response = await httpGet(`${app.baseUrl}${target.path}`)
     if (response.status !== 200) throw new Error(`GET ${target.path} answered ${response.status}; cannot build the ceiling`)
-    const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !HOP_BY_HOP.has(name)))
-    routes[target.path] = { headers, body: response.body.toString('base64') }
+    routes[target.path] = { headers: kept(response.headers), body: response.body.toString('base64') }
+  }
+  for (const target of targets) {
+    const route = routes[target.path]
+    if (target.skipped !== null || target.status !== 304 || route === undefined) continue
+    const response = await httpGet(`${app.baseUrl}${target.path}`, target.headers)
+    if (response.status !== 304) throw new Error(`conditional GET ${target.path} answered ${response.status}; cannot build the ceiling`)
+    route.notModifiedHeaders = kept(response.headers)
   }
   return { routes }
 }
