@@ -1,25 +1,19 @@
 // The reader example in a real browser, under a strict CSP: the Syria story and its "More No Comment" rail render,
 // and a rail item opens in the page (with history) as a frontend app would.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { BrowserContext } from 'playwright-core'
-import { browserSkipReason, launchChromium, listeningApp, onPage } from '../helpers/browser.js'
+import { browserSkipReason, chromiumPerFile, listeningApp, onPage } from '../helpers/browser.js'
 import { SYRIA } from '../helpers/editor.js'
 import { sourceParagraphs, sourceTitles } from '../helpers/fixtures.js'
 import { sourcePageLines } from '../helpers/source-page.js'
 import { loadArticlesFile } from '../../src/db/seed-data.js'
 import { slugify } from '../../src/content/slug.js'
 
-// What another helper's @fastify/helmet will send; added here so the test proves the page needs no inline code.
+// Stricter than the app's own CSP (src/plugins/external/helmet.ts allows inline styles for Swagger UI): the page
+// is served under it here to prove it needs no inline code of any kind.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'"
 
-let context: BrowserContext
-let closeBrowser = async (): Promise<void> => {}
-before(async () => {
-  if (browserSkipReason !== false) return
-  ;({ context, close: closeBrowser } = await launchChromium())
-})
-after(async () => { await closeBrowser() })
+const context = chromiumPerFile()
 
 test('the reader page shows the Syria story and the rail; a rail item opens in the page', { skip: browserSkipReason }, async (t) => {
   const { baseUrl } = await listeningApp(t)
@@ -28,7 +22,7 @@ test('the reader page shows the Syria story and the rail; a rail item opens in t
   const railTitles = sourceTitles()
   const picked = railTitles[2] as string // "Deer rescued from freezing swimming pool"
 
-  await onPage(t, context, async (page, consoleErrors) => {
+  await onPage(t, context(), async (page, consoleErrors) => {
     await page.route((url) => url.pathname === '/', async (route) => {
       const response = await route.fetch()
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } })
@@ -65,7 +59,7 @@ test('the reader page shows the Syria story and the rail; a rail item opens in t
 
 test('the reader page reports an unknown story with the API problem detail', { skip: browserSkipReason }, async (t) => {
   const { baseUrl } = await listeningApp(t)
-  await onPage(t, context, async (page) => {
+  await onPage(t, context(), async (page) => {
     await page.goto(`${baseUrl}/?slug=no-such-story`)
     await page.locator('#status.error').waitFor()
     assert.match(await page.locator('#status').textContent() ?? '', /^Could not load the story: No article has the slug "no-such-story"$/)

@@ -1,26 +1,19 @@
 // Swagger UI in a real browser: expand GET /articles/{slug}, "Try it out" with the Syria slug, see a 200 with the story.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { BrowserContext } from 'playwright-core'
-import { browserSkipReason, launchChromium, listeningApp, onPage } from '../helpers/browser.js'
+import { browserSkipReason, chromiumPerFile, listeningApp, onPage } from '../helpers/browser.js'
 import { SYRIA } from '../helpers/editor.js'
 import { sourcePageLines } from '../helpers/source-page.js'
 import { loadArticlesFile } from '../../src/db/seed-data.js'
 
-let context: BrowserContext
-let closeBrowser = async (): Promise<void> => {}
-before(async () => {
-  if (browserSkipReason !== false) return
-  ;({ context, close: closeBrowser } = await launchChromium())
-})
-after(async () => { await closeBrowser() })
+const context = chromiumPerFile()
 
 test('Swagger UI: GET /articles/{slug} "Try it out" with the Syria slug answers 200 with its title', { skip: browserSkipReason }, async (t) => {
   const { baseUrl } = await listeningApp(t)
   const title = loadArticlesFile().articles.find((article) => article.slug === SYRIA)?.title
   assert.ok(title !== undefined)
 
-  await onPage(t, context, async (page) => {
+  await onPage(t, context(), async (page) => {
     await page.goto(`${baseUrl}/docs/`)
     // The servers dropdown offers this very server, so "Execute" calls it.
     await page.locator('.servers select').waitFor()

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { TestContext } from 'node:test'
+import { after, before, type TestContext } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
@@ -20,6 +20,20 @@ export const browserSkipReason: string | false = existsSync(CHROMIUM_PATH)
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-quic', '--no-first-run', '--disable-sync']
+
+/**
+ * One Chromium for the calling test file: launched before its tests when Chromium is present, closed after them.
+ * Returns the browser context's getter (for tests that are not skipped).
+ */
+export function chromiumPerFile (): () => BrowserContext {
+  let launched: { context: BrowserContext, close: () => Promise<void> } | undefined
+  before(async () => { if (browserSkipReason === false) launched = await launchChromium() })
+  after(async () => { await launched?.close() })
+  return () => {
+    if (launched === undefined) throw new Error('Chromium was not launched')
+    return launched.context
+  }
+}
 
 /** One headless Chromium with a fresh profile; the caller closes it (one per test file keeps the suite fast). */
 export async function launchChromium (): Promise<{ context: BrowserContext, close: () => Promise<void> }> {
