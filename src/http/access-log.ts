@@ -4,11 +4,16 @@
 // Fastify's LogController (its logController option), so no extra hook runs per request.
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
 
+const QUIETER_THAN_INFO = new Set(['fatal', 'error', 'warn', 'silent'])
 const VERBOSE = new Set(['debug', 'trace'])
+
+/** Whether a logger at `level` writes the access log ('request completed', info) and 'incoming request' (debug). */
+export const logsRequests = (level: string): boolean => !QUIETER_THAN_INFO.has(level)
+export const logsIncoming = (level: string): boolean => VERBOSE.has(level)
 
 export class AccessLog extends LogController {
   override incomingRequest (request: FastifyRequest): void {
-    if (VERBOSE.has(request.log.level)) request.log.debug({ method: request.method, url: request.url }, 'incoming request')
+    if (logsIncoming(request.log.level)) request.log.debug({ method: request.method, url: request.url }, 'incoming request')
   }
 
   override requestCompleted (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {

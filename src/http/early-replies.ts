@@ -9,12 +9,12 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { findReplay, type ReplaySource } from './cache-replay.js'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
+import { logsIncoming, logsRequests } from './access-log.js'
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void
 type CorsHeaders = (origin: string | undefined) => Record<string, string>
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
-const QUIETER_THAN_INFO = new Set(['fatal', 'error', 'warn', 'silent'])
 /** Sent by the start-up warm-up (warm-up.ts): its hundreds of replayed hits are not written to the access log. */
 export const WARM_UP_HEADER = 'x-newsdesk-warm-up'
 
@@ -45,8 +45,8 @@ export class EarlyReplies {
 }
 
 export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: ReplaySource): void {
-  const logRequests = !QUIETER_THAN_INFO.has(app.log.level)
-  const logIncoming = ['debug', 'trace'].includes(app.log.level)
+  const logRequests = logsRequests(app.log.level)
+  const logIncoming = logsIncoming(app.log.level)
   let closing = false
   app.addHook('preClose', (done) => { closing = true; done() })
   // With CORS for any origin the CORS headers are one constant object: merged into each head once, not per request.
