@@ -1,7 +1,7 @@
 // Owns answers to requests Fastify's router rejects before any route or hook runs (an over-long path parameter, a
 // path that is not valid percent-encoding): RFC 9457 problem documents, like every other error.
-import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { problem } from '../plugins/app/problem-details.js'
 
 const ANSWERS: Record<string, [number, string]> = {
   FST_ERR_MAX_PARAM_LENGTH: [414, 'A path segment is longer than the limit of 200 characters'],
@@ -11,18 +11,10 @@ const ANSWERS: Record<string, [number, string]> = {
 /** Fastify `frameworkErrors`: no hooks have run, so the headers the hooks would add are set here. */
 export function answerFrameworkError (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const [status, detail] = ANSWERS[error.code] ?? [400, 'The request cannot be routed']
-  const problem = {
-    type: 'about:blank',
-    title: STATUS_CODES[status] ?? 'Bad Request',
-    status,
-    detail,
-    instance: request.url.split('?')[0] ?? '',
-    requestId: request.id
-  }
   void reply.code(status)
     .header('content-type', 'application/problem+json; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('x-content-type-options', 'nosniff')
     .header('x-request-id', request.id)
-    .send(JSON.stringify(problem))
+    .send(JSON.stringify(problem(request, status, detail)))
 }

@@ -9,7 +9,8 @@ import { HttpProblem } from '../../http/errors.js'
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json'
 
-function problem (request: FastifyRequest, status: number, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
+/** The problem document of an error answered to `request` (also used for router errors, http/framework-errors.ts). */
+export function problem (request: FastifyRequest, status: number, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
   return {
     type: 'about:blank',
     title: STATUS_CODES[status] ?? 'Error',
