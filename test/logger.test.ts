@@ -2,9 +2,9 @@
 import { test, type TestContext } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { Writable } from 'node:stream'
 import { stripVTControlCharacters } from 'node:util'
 import { buildTestApp, tempDatabasePath } from './helpers/app.js'
+import { captureLogs } from './helpers/log-capture.js'
 import { SYRIA } from './helpers/editor.js'
 import { loggerOptions } from '../src/logger.js'
 
@@ -12,18 +12,12 @@ interface LogLine { level: number, msg: string, reqId?: string, method?: string,
 
 for (const [level, expected] of [['info', ['request completed']], ['debug', ['incoming request', 'request completed']]] as const) {
   test(`JSON logs at ${level}: each request logs ${expected.join(' and ')} with its reqId`, async (t) => {
-    const lines: LogLine[] = []
-    const stream = new Writable({
-      write (chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine)
-        done()
-      }
-    })
-    const app = await buildTestApp(t, { logger: { ...loggerOptions({ logLevel: level, logFormat: 'json' }), stream } })
+    const log = captureLogs<LogLine>()
+    const app = await buildTestApp(t, { logger: { ...loggerOptions({ logLevel: level, logFormat: 'json' }), stream: log.stream } })
     await app.inject({ url: `/articles/${SYRIA}`, headers: { 'x-request-id': 'first' } })
     await app.inject({ url: '/articles/no-such-story', headers: { 'x-request-id': 'second' } })
 
-    const requestLines = lines.filter((line) => line.reqId !== undefined)
+    const requestLines = log.lines().filter((line) => line.reqId !== undefined)
     assert.deepEqual(requestLines.map((line) => [line.reqId, line.msg]),
       ['first', 'second'].flatMap((id) => expected.map((msg) => [id, msg])))
     const completed = requestLines.filter((line) => line.msg === 'request completed')

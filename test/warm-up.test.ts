@@ -2,8 +2,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildTestApp } from './helpers/app.js'
+import { captureLogs } from './helpers/log-capture.js'
 import { warmUp } from '../src/warm-up.js'
-import { Writable } from 'node:stream'
 import type { AddressInfo } from 'node:net'
 
 test('warm-up requests the list, the rail and the newest article twice each', async (t) => {
@@ -24,13 +24,11 @@ test('warm-up on an empty database skips the article and does not throw', async 
 })
 
 test('given the server address, warm-up also sends rounds over sockets, answered from the cache and not logged', async (t) => {
-  const chunks: string[] = []
-  const stream = new Writable({ write (chunk: Buffer, _encoding, callback) { chunks.push(chunk.toString()); callback() } })
-  const app = await buildTestApp(t, { rateLimit: { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }, logger: { level: 'info', stream } })
+  const log = captureLogs<{ msg: string }>()
+  const app = await buildTestApp(t, { rateLimit: { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }, logger: { level: 'info', stream: log.stream } })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   const result = await warmUp(app, `http://127.0.0.1:${port}`)
   assert.equal(result.requests, 7 + 3 * 200)
-  const logged = chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string })
-  assert.equal(logged.filter((line) => line.msg === 'request completed').length, 7, 'only the in-process requests are logged')
+  assert.equal(log.lines().filter((line) => line.msg === 'request completed').length, 7, 'only the in-process requests are logged')
 })

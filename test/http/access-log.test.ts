@@ -1,14 +1,8 @@
 // The access log: one JSON line per request with method, url, status and response time; none below level info.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { Writable } from 'node:stream'
 import { buildTestApp } from '../helpers/app.js'
-
-function capture (): { stream: Writable, lines: () => Array<Record<string, unknown>> } {
-  const chunks: string[] = []
-  const stream = new Writable({ write (chunk: Buffer, _encoding, callback) { chunks.push(chunk.toString()); callback() } })
-  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) }
-}
+import { captureLogs as capture } from '../helpers/log-capture.js'
 
 test('each request, cached or not, is logged once with method, url, status and response time', async (t) => {
   const log = capture()

@@ -5,10 +5,10 @@
 import { test, type TestContext } from 'node:test'
 import assert from 'node:assert/strict'
 import { request as httpRequest } from 'node:http'
-import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { BuildAppOptions } from '../../src/app.js'
 import { buildTestApp } from '../helpers/app.js'
+import { captureLogs } from '../helpers/log-capture.js'
 import { SYRIA } from '../helpers/editor.js'
 
 const OFF = { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }
@@ -40,14 +40,8 @@ async function get (base: string, path: string, headers: Record<string, string> 
   })
 }
 
-function logLines (): { stream: Writable, lines: () => Array<Record<string, unknown>> } {
-  const chunks: string[] = []
-  const stream = new Writable({ write (chunk: Buffer, _encoding, callback) { chunks.push(chunk.toString()); callback() } })
-  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) }
-}
-
 async function pair (t: TestContext, options: Partial<BuildAppOptions> = {}) {
-  const log = logLines()
+  const log = captureLogs()
   const cached = await buildTestApp(t, { rateLimit: OFF, logger: { level: 'info', stream: log.stream }, ...options })
   const uncached = await buildTestApp(t, { rateLimit: OFF, ...options, responseCacheEntries: 0 })
   return { cached: await listen(cached), uncached: await listen(uncached), log, app: cached }
@@ -136,7 +130,7 @@ test('with CORS for listed origins, early hits reflect each allowed origin like 
 })
 
 test('with the limiter on, nothing is answered before Fastify: every hit is counted', async (t) => {
-  const log = logLines()
+  const log = captureLogs()
   const app = await buildTestApp(t, { rateLimit: { enabled: true, timeWindow: '1 minute', max: 100, keyMax: 100 }, logger: { level: 'info', stream: log.stream } })
   const base = await listen(app)
   const remaining: unknown[] = []
