@@ -15,6 +15,8 @@ export interface BenchOptions {
   logLevel: string
   /** Run the server with its rate limiter on (limits raised so the load is never refused), or off as behind a CDN. */
   rateLimit: boolean
+  /** Scenario ids to measure (all when unset): for quick A/B runs; a partial run's verdicts cover only those. */
+  scenarios: string[] | null
 }
 
 function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -47,6 +49,7 @@ export function readBenchOptions (env: NodeJS.ProcessEnv = process.env): BenchOp
     idle: env.BENCH_IDLE === '1',
     idleS: integer(env, 'BENCH_IDLE_SECONDS', 100, 0),
     logLevel,
-    rateLimit: env.BENCH_RATE_LIMIT === '1'
+    rateLimit: env.BENCH_RATE_LIMIT === '1',
+    scenarios: env.BENCH_SCENARIOS === undefined || env.BENCH_SCENARIOS === '' ? null : env.BENCH_SCENARIOS.split(',').map((s) => s.trim())
   }
 }

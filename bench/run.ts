@@ -147,7 +147,7 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
     const fixturePath = join(workDir, `ceiling-${synthetic}.json`)
     writeFileSync(fixturePath, JSON.stringify(await captureFixture(app, targets)))
     ceiling = await startCeiling(fixturePath)
-    const active = targets.filter((t) => t.skipped === null)
+    const active = targets.filter((t) => t.skipped === null && (options.scenarios === null || options.scenarios.includes(t.spec.id)))
 
     if (options.warmupS > 0) {
       log(`  warm-up ${options.warmupS} s per scenario and server`)
@@ -283,6 +283,8 @@ function gitCommit (): string | null {
 
 async function main (): Promise<void> {
   const options = readBenchOptions()
+  const unknown = (options.scenarios ?? []).filter((id) => !SCENARIOS.some((s) => s.id === id))
+  if (unknown.length > 0) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; one of ${SCENARIOS.map((s) => s.id).join(', ')}`)
   const tool = chooseLoadTool(options.loadgen)
   pinSelfToLoadCore()
   const startedAt = new Date()

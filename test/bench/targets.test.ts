@@ -106,6 +106,8 @@ test('BENCH_* options have defaults and reject bad values by name', () => {
   assert.equal(defaults.durationS, 5)
   assert.equal(defaults.idle, false)
   assert.deepEqual(readBenchOptions({ BENCH_SIZES: '10, 500', BENCH_IDLE: '1' }).sizes, [10, 500])
+  assert.equal(defaults.scenarios, null)
+  assert.deepEqual(readBenchOptions({ BENCH_SCENARIOS: 'article200, article304' }).scenarios, ['article200', 'article304'])
   assert.throws(() => readBenchOptions({ BENCH_DURATION: '0' }), /BENCH_DURATION must be an integer >= 1/)
   assert.throws(() => readBenchOptions({ BENCH_SIZES: 'lots' }), /BENCH_SIZES/)
   assert.throws(() => readBenchOptions({ BENCH_QUERY: 'a b' }), /BENCH_QUERY/)
