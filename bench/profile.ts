@@ -11,7 +11,9 @@ import { summarizeProfile, type CpuProfile } from './cpuprofile.js'
 const PATHS: Record<string, string> = {
   article200: '/articles/syrian-army-retakes-maaret-al-numan',
   headlines: '/headlines',
-  listFirst: '/articles'
+  listFirst: '/articles',
+  /** The article again, revalidated with its ETag (If-None-Match): 304s. */
+  article304: '/articles/syrian-army-retakes-maaret-al-numan'
 }
 
 const options = readBenchOptions()
@@ -29,11 +31,15 @@ for (const scenario of scenarios) {
   const app = await startApp(databasePath, PATHS.article200!, { ...options, entry: 'dist/server.js' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${scenario}.cpuprofile`])
   let requests = 0
   try {
-    if ((await httpGet(`${app.baseUrl}${path}`)).status !== 200) throw new Error(`GET ${path} is not 200`)
-    if (options.warmupS > 0) await runLoad(tool, { url: `${app.baseUrl}${path}`, connections: options.connections, durationS: options.warmupS })
-    const result = await runLoad(tool, { url: `${app.baseUrl}${path}`, connections: options.connections, durationS: options.durationS })
+    const first = await httpGet(`${app.baseUrl}${path}`)
+    if (first.status !== 200) throw new Error(`GET ${path} is not 200`)
+    const revalidate = scenario === 'article304' && first.headers.etag !== undefined
+    const headers: Record<string, string> = revalidate ? { 'if-none-match': first.headers.etag! } : {}
+    const status = revalidate ? 304 : 200
+    if (options.warmupS > 0) await runLoad(tool, { url: `${app.baseUrl}${path}`, connections: options.connections, durationS: options.warmupS, headers })
+    const result = await runLoad(tool, { url: `${app.baseUrl}${path}`, connections: options.connections, durationS: options.durationS, headers })
     requests = result.total
-    if (unexpectedResponses(result, 200) > 0) console.error(`warning: ${unexpectedResponses(result, 200)} responses were not 200`)
+    if (unexpectedResponses(result, status) > 0) console.error(`warning: ${unexpectedResponses(result, status)} responses were not ${status}`)
     console.log(`\n== ${scenario}: GET ${path}, seed + ${size}, ${result.rps.toFixed(0)} req/s (${tool}, ${options.connections} connections, ${options.durationS} s) ==`)
   } finally {
     await stop(app) // SIGTERM: the server exits normally, so V8 writes the profile

@@ -2,9 +2,14 @@
 // while serving a request carries Fastify's request id (reqId), including the request / response lines.
 import type { FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './config.js'
+import { batchedDestination, type BatchedDestination } from './log-destination.js'
+
+let stdout: BatchedDestination | undefined
+/** One per process: stdout, written once per event-loop turn (log-destination.ts). */
+const batchedStdout = (): BatchedDestination => (stdout ??= batchedDestination(1))
 
 export function loggerOptions (config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
-  if (config.logFormat === 'json') return { level: config.logLevel }
+  if (config.logFormat === 'json') return { level: config.logLevel, stream: batchedStdout() }
   // A transport runs in a worker thread and is only resolved here, so production installs (--omit=dev) never need
   // pino-pretty as long as LOG_FORMAT stays json.
   return {
