@@ -75,6 +75,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   // Cache hits for anonymous GETs are answered before Fastify when no per-request policy applies to them: only with
   // the rate limiter off (a CDN in front limits). With it on, hits are replayed after the limiter has counted them.
   const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeadersFor(corsOrigins))
+  const schemaCompilation = options.schemaCompilation ?? 'lazy'
   const app = Fastify({
     ...(earlyReplies === undefined ? {} : { serverFactory: earlyReplies.serverFactory }),
     logger: options.logger ?? false,
@@ -82,8 +83,11 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     logController: new AccessLog(),
     // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped; bodies are
     // validated as sent (no coercion, see http/validation.ts), string-only parts are coerced.
-    ajv: { customOptions: { removeAdditional: false, useDefaults: true } },
-    schemaController: schemaCompilers(options.schemaCompilation ?? 'lazy', buildPartAwareValidator),
+    // Schemas are checked against the JSON Schema meta-schema only when compiled eagerly (the test that compiles them
+    // all): compiling the meta-schema itself cost ~50 ms of every start-up, and Ajv's strict mode still refuses
+    // unknown keywords when a route's validator is compiled.
+    ajv: { customOptions: { removeAdditional: false, useDefaults: true, validateSchema: schemaCompilation === 'eager' } },
+    schemaController: schemaCompilers(schemaCompilation, buildPartAwareValidator),
     routerOptions: { maxParamLength: 200 },
     // JSON bodies carrying __proto__ or constructor.prototype are refused (400), never merged into objects.
     onProtoPoisoning: 'error',

@@ -65,7 +65,17 @@ test('a bad value is rejected with a message naming the variable', () => {
   assert.throws(() => loadConfig({ PORT: '70000' }), /Invalid configuration: PORT must be <= 65535/)
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL must be equal to one of the allowed values \(fatal, error, warn, info, debug, trace, silent\)/)
   assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://x' }), /PUBLIC_URL must match pattern/)
-  assert.throws(() => loadConfig({ HOST: '' }), /HOST must NOT have fewer than 1 characters/)
+  assert.throws(() => loadConfig({ COMPRESSION_THRESHOLD: '1.5', RATE_LIMIT_ENABLED: 'maybe' }),
+    /COMPRESSION_THRESHOLD must be integer; RATE_LIMIT_ENABLED must be boolean/)
+  assert.throws(() => loadConfig({ PORT: '80.5' }), /PORT must be integer/, 'not truncated to 80')
+})
+
+test('an empty variable counts as unset; booleans accept true/false and 1/0', () => {
+  const config = loadConfig({ HOST: '', PORT: '', RATE_LIMIT_ENABLED: '0' })
+  assert.equal(config.host, '127.0.0.1')
+  assert.equal(config.port, 3000)
+  assert.equal(config.rateLimit.enabled, false)
+  assert.equal(loadConfig({ RATE_LIMIT_ENABLED: '1' }).rateLimit.enabled, true)
 })
 
 test('delivery settings: CORS origins list, cache lifetimes and compression threshold', () => {

@@ -1,8 +1,17 @@
 // Owns the OpenAPI 3.1 document (generated from route schemas by @fastify/swagger) and Swagger UI at /docs.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { SECURITY_SCHEMES } from '../app/api-keys.js'
+
+/**
+ * Swagger UI's static files (swagger-ui-dist, logo) stay in its package folder while the server bundle inlines the
+ * plugin's code (scripts/bundle-server.mjs), so it is told where they are instead of finding them next to itself.
+ */
+const SWAGGER_UI_STATIC = join(dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')), 'static')
 
 export interface SwaggerOptions { publicUrl: string, version: string }
 
@@ -59,6 +68,8 @@ export default fp<SwaggerOptions>(async (app, options) => {
     docs.addHook('onRequest', async (_request, reply) => { reply.setCachePolicy('docs') })
     await docs.register(swaggerUi, {
       routePrefix: '/docs',
+      baseDir: SWAGGER_UI_STATIC,
+      logo: { type: 'image/svg+xml', content: readFileSync(join(SWAGGER_UI_STATIC, 'logo.svg')) },
       // No validator badge: it is an image from validator.swagger.io, which the CSP (img-src 'self' data:) refuses.
       uiConfig: { deepLinking: true, defaultModelsExpandDepth: 1, persistAuthorization: true, validatorUrl: null }
     })
