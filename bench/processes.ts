@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { createServer } from 'node:net'
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -77,8 +78,14 @@ function manage (name: string, child: ChildProcess, port: number): Managed {
 
 export interface StartedApp extends Managed { startupMs: number }
 
-/** What `npm start` runs: the single-file bundle of tsc's output (see scripts/bundle-server.mjs). */
-export const SERVER_ENTRY = 'dist/server.bundle.js'
+/**
+ * What `npm start` runs, read from package.json's start script (`node <flags> <script>`): node's flags and the
+ * single-file bundle of tsc's output (see scripts/bundle-server.mjs), so the bench measures exactly that.
+ */
+const START = ((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start).split(/\s+/)
+if (START[0] !== 'node' || START.length < 2) throw new Error(`package.json's start script is not "node [flags] <script>": ${START.join(' ')}`)
+export const SERVER_NODE_FLAGS = START.slice(1, -1)
+export const SERVER_ENTRY = START.at(-1)!
 
 /**
  * Spawns the compiled server (`node dist/server.bundle.js`, as npm start does) on the server core and returns once `readyPath` answers 200;
@@ -93,7 +100,7 @@ export interface AppSettings {
 
 export async function startApp (databasePath: string, readyPath: string, settings: AppSettings, nodeArgs: string[] = []): Promise<StartedApp> {
   const port = await freePort()
-  const [command, args] = pinned('0', process.execPath, [...nodeArgs, settings.entry ?? SERVER_ENTRY])
+  const [command, args] = pinned('0', process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, settings.entry ?? SERVER_ENTRY])
   const started = performance.now()
   const child = spawn(command, args, {
     cwd: ROOT,

@@ -1,6 +1,6 @@
 // Owns the start-up warm-up: requests to the hot read routes right after listen, so their lazily compiled validators
 // and serializers, the response cache and V8's optimized code are ready before real traffic. First in-process (each
-// path twice: fill the cache, then hit it), then, when the server's address is given, rounds over real sockets, so the
+// path three times: the cache admits a response on its second request, the third is a hit), then, when the server's address is given, rounds over real sockets, so the
 // code that answers cache hits from the socket (http/early-replies.ts) is optimized too, not just interpreted.
 import { Agent, request } from 'node:http'
 import type { FastifyInstance } from 'fastify'
@@ -24,8 +24,7 @@ export async function warmUp (app: FastifyInstance, baseUrl?: string): Promise<W
   const first = (JSON.parse(list) as { items?: Array<{ slug: string }> }).items?.[0]?.slug
   if (first !== undefined) paths.push(`/articles/${first}`)
   for (const path of paths) {
-    await get(path)
-    await get(path)
+    for (let i = 0; i < 3; i++) await get(path)
   }
   if (baseUrl !== undefined) {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })

@@ -1,6 +1,7 @@
 // Owns the in-process cache of finished GET responses: identity bytes, their precomputed strong ETag, the headers the
 // route set, and compressed variants made on first demand. Entries belong to one content version: a write bumps the
-// version and every older entry stops matching (no per-request database check).
+// version and every older entry stops matching (no per-request database check). A response is stored on the second
+// request for it at a version (admit), so URLs asked for once never fill the cache.
 import type { ContentCoding } from './etag.js'
 
 export interface CachedResponse {
@@ -64,9 +65,27 @@ const bytesOf = (entry: CachedResponse): number =>
 
 export class ResponseCache {
   readonly #entries = new Map<string, CachedResponse>()
+  /** Keys asked for once at a content version and not stored (the doorkeeper), oldest first, bounded like entries. */
+  readonly #seen = new Map<string, number>()
   #bytes = 0
   /** maxEntries and maxBytes: whichever is reached first evicts the oldest entries (Map keeps insertion order). */
   constructor (private readonly maxEntries: number, private readonly maxBytes = Number.POSITIVE_INFINITY) {}
+
+  /**
+   * Whether a response made for `key` at content version `version` should be stored: only on its second request at
+   * that version. A URL asked for once (a crawler walking every list page, a one-off search) then costs no memory and
+   * evicts nothing, while anything asked for twice is kept; the price is one more uncached answer per URL and version.
+   */
+  admit (key: string, version: number): boolean {
+    if (this.#seen.get(key) === version) {
+      this.#seen.delete(key)
+      return true
+    }
+    this.#seen.delete(key)
+    this.#seen.set(key, version)
+    if (this.#seen.size > this.maxEntries) this.#seen.delete(this.#seen.keys().next().value!)
+    return false
+  }
 
   /** The entry for `key` if it was made at content version `version`. */
   get (key: string, version: number): CachedResponse | undefined {

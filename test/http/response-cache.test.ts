@@ -31,3 +31,16 @@ test('the entry count bounds the cache too', () => {
   for (const key of ['a', 'b', 'c']) cache.set(key, entry(10))
   assert.deepEqual([cache.get('a', 1), cache.size], [undefined, 2])
 })
+
+test('a key is admitted on its second request at a content version; the doorkeeper is bounded like the entries', () => {
+  const cache = new ResponseCache(2)
+  assert.equal(cache.admit('a', 1), false, 'first request: remembered, not stored')
+  assert.equal(cache.admit('a', 1), true, 'second request: stored')
+  assert.equal(cache.admit('a', 1), false, 'admitting forgets the key (the cache has it now)')
+  assert.equal(cache.admit('b', 1), false)
+  assert.equal(cache.admit('b', 2), false, 'a first request at a newer version starts over')
+  assert.equal(cache.admit('b', 2), true)
+  for (const key of ['c', 'd', 'e']) cache.admit(key, 1)
+  assert.equal(cache.admit('c', 1), false, 'the oldest remembered key was forgotten beyond 2')
+  assert.equal(cache.admit('e', 1), true)
+})

@@ -166,7 +166,7 @@ export default fp<HttpCachingOptions>(async (app, options) => {
   /** Stores a freshly made GET 200 (headers final but for the validators added here) and returns its entry. */
   function remember (reply: FastifyReply, payload: string | Buffer, state: DeliveryState | undefined): CachedResponse | undefined {
     const key = storeUnder.get(reply)
-    if (cache === undefined || key === undefined) return undefined
+    if (cache === undefined || key === undefined || !cache.admit(key, contentVersion())) return undefined
     const lastModified = state?.lastModified ?? null
     const headers = representationHeaders(reply.getHeaders())
     if (lastModified !== null) headers['last-modified'] = lastModified.toUTCString()
