@@ -40,6 +40,8 @@ import { EarlyReplies } from './http/early-replies.js'
 
 export interface BuildAppOptions {
   databasePath: string
+  /** SQLite page cache in MiB (SQLITE_CACHE_MB); SQLite's 2 MiB default when absent. */
+  sqliteCacheMiB?: number
   /** Absolute base URL for links, without trailing slash. */
   publicUrl: string
   seedIfEmpty?: boolean
@@ -123,7 +125,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   })
   await app.register(cors, { origins: corsOrigins })
   await app.register(swagger, { publicUrl: options.publicUrl, version })
-  await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false })
+  await app.register(database, { path: options.databasePath, seedIfEmpty: options.seedIfEmpty ?? false, cacheMiB: options.sqliteCacheMiB })
   await app.register(contentStore, { publicUrl: options.publicUrl })
   await app.register(apiKeys)
   await app.register(contentVersion, { externalChangePollMs: options.externalChangePollMs ?? 1000 })

@@ -4,6 +4,7 @@ import { Value } from 'typebox/value'
 import type { CacheControlSettings } from './http/cache-control.js'
 import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import { DEFAULT_RATE_LIMIT, TIME_WINDOW_PATTERN, type RateLimitConfig } from './plugins/external/rate-limit.js'
+import { DEFAULT_SQLITE_CACHE_MIB } from './db/connection.js'
 import { DEFAULT_SERVER_LIMITS as LIMITS, type ServerLimits } from './http/server-limits.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -30,6 +31,7 @@ export const EnvSchema = Type.Object({
   CACHE_STALE_IF_ERROR: Type.Integer({ minimum: 0, default: 86400, description: 'Cache-Control stale-if-error (seconds)' }),
   COMPRESSION_THRESHOLD: Type.Integer({ minimum: 0, default: 1024, description: 'Bodies of at least this many bytes are sent gzip/brotli-compressed when accepted' }),
   RESPONSE_CACHE_ENTRIES: Type.Integer({ minimum: 0, default: 10000, description: 'Finished GET responses kept in memory until the next write (0 = off)' }),
+  SQLITE_CACHE_MB: Type.Integer({ minimum: 1, default: DEFAULT_SQLITE_CACHE_MIB, description: "SQLite's page cache in MiB: pages of the database file kept in memory besides the OS file cache" }),
   RESPONSE_CACHE_MB: Type.Integer({ minimum: 0, default: 64, description: 'At most this many MiB of cached response bodies (identity and compressed; 0 = off)' }),
   RIGHTS_HOLDER: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.copyrightHolder, description: 'Copyright holder named on articles and feeds (also the Atom feed author)' }),
   RIGHTS_USAGE_TERMS: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.usageTerms, description: 'Natural-language usage terms for syndicated content' }),
@@ -52,6 +54,7 @@ export interface AppConfig {
   port: number
   host: string
   databasePath: string
+  sqliteCacheMiB: number
   logLevel: (typeof LOG_LEVELS)[number]
   logFormat: (typeof LOG_FORMATS)[number]
   publicUrl: string
@@ -97,6 +100,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT,
     host: parsed.HOST,
     databasePath: parsed.DATABASE_PATH,
+    sqliteCacheMiB: parsed.SQLITE_CACHE_MB,
     logLevel: parsed.LOG_LEVEL,
     logFormat: parsed.LOG_FORMAT,
     publicUrl: (parsed.PUBLIC_URL ?? `http://${displayHost}:${parsed.PORT}`).replace(/\/+$/, ''),

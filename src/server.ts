@@ -21,6 +21,7 @@ async function main (): Promise<void> {
 
   const app = await buildApp({
     databasePath: config.databasePath,
+    sqliteCacheMiB: config.sqliteCacheMiB,
     publicUrl: config.publicUrl,
     seedIfEmpty: true,
     logger: loggerOptions(config),

@@ -8,6 +8,7 @@ test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and
     port: 3000,
     host: '127.0.0.1',
     databasePath: 'data/newsdesk.db',
+    sqliteCacheMiB: 2,
     logLevel: 'info',
     logFormat: 'json',
     publicUrl: 'http://127.0.0.1:3000',

@@ -12,10 +12,12 @@ export interface DatabaseOptions {
   path: string
   /** Seed from seed/ when the database holds no articles (npm start does; tests choose). */
   seedIfEmpty: boolean
+  /** SQLite page cache in MiB (db/connection.ts's default when absent). */
+  cacheMiB?: number
 }
 
 export default fp<DatabaseOptions>(async (app, options) => {
-  const db = openDatabase(options.path)
+  const db = openDatabase(options.path, options.cacheMiB)
   try {
     const applied = migrate(db)
     if (applied.length > 0) app.log.info({ migrations: applied }, 'applied migrations')
