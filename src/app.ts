@@ -88,7 +88,8 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     // Schemas are checked against the JSON Schema meta-schema only when compiled eagerly (the test that compiles them
     // all): compiling the meta-schema itself cost ~50 ms of every start-up, and Ajv's strict mode still refuses
     // unknown keywords when a route's validator is compiled.
-    ajv: { customOptions: { removeAdditional: false, useDefaults: true, validateSchema: schemaCompilation === 'eager' } },
+    // allowUnionTypes: nullable primitives are `type: [type, "null"]` (schemas/shared.ts Nullable).
+    ajv: { customOptions: { removeAdditional: false, useDefaults: true, allowUnionTypes: true, validateSchema: schemaCompilation === 'eager' } },
     schemaController: schemaCompilers(schemaCompilation, buildPartAwareValidator),
     routerOptions: { maxParamLength: 200 },
     // JSON bodies carrying __proto__ or constructor.prototype are refused (400), never merged into objects.

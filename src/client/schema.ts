@@ -317,7 +317,10 @@ export interface components {
             copyrightHolder: string;
             /** @description Natural-language usage terms (RIGHTS_USAGE_TERMS) */
             usageTerms: string;
-            /** @description Licence / syndication terms (RIGHTS_LICENSE_URL); null when not configured */
+            /**
+             * Format: uri
+             * @description Licence / syndication terms (RIGHTS_LICENSE_URL); null when not configured
+             */
             licenseUrl: string | null;
         };
         /**
@@ -399,7 +402,10 @@ export interface components {
             /** @description Standfirst; null when the story has none */
             summary: string | null;
             section: components["schemas"]["Section"];
-            /** @description First publication time; null when unknown (the source gives no date) */
+            /**
+             * Format: date-time
+             * @description First publication time; null when unknown (the source gives no date)
+             */
             publishedAt: string | null;
             /**
              * Format: uri
@@ -449,7 +455,10 @@ export interface components {
             /** @description Standfirst; null when the story has none */
             summary?: string | null;
             section?: components["schemas"]["Section"];
-            /** @description First publication time; null when unknown (the source gives no date) */
+            /**
+             * Format: date-time
+             * @description First publication time; null when unknown (the source gives no date)
+             */
             publishedAt?: string | null;
             /**
              * Format: uri
@@ -517,7 +526,10 @@ export interface components {
             /** @description Standfirst; null when the story has none */
             summary: string | null;
             section: components["schemas"]["Section"];
-            /** @description First publication time; null when unknown (the source gives no date) */
+            /**
+             * Format: date-time
+             * @description First publication time; null when unknown (the source gives no date)
+             */
             publishedAt: string | null;
             /**
              * Format: uri
@@ -530,7 +542,10 @@ export interface components {
             tags: components["schemas"]["Tag"][];
             /** @description Where the story happens; null when not recorded */
             place: components["schemas"]["Place"] | null;
-            /** @description Last change; null when unknown */
+            /**
+             * Format: date-time
+             * @description Last change; null when unknown
+             */
             updatedAt: string | null;
             rights?: components["schemas"]["Rights"];
         };
@@ -585,9 +600,15 @@ export interface components {
                  * @description URL of the first page with the same filters, sort and limit
                  */
                 first: string;
-                /** @description URL of the previous page; null on the first page */
+                /**
+                 * Format: uri
+                 * @description URL of the previous page; null on the first page
+                 */
                 prev: string | null;
-                /** @description URL of the next page; null on the last page */
+                /**
+                 * Format: uri
+                 * @description URL of the next page; null on the last page
+                 */
                 next: string | null;
             };
         };
@@ -883,6 +904,7 @@ export interface components {
             slug?: string;
             /** @description Headline */
             title: string;
+            /** @description Standfirst */
             summary?: string | null;
             /** @description Body paragraphs in reading order; no empty paragraphs */
             body?: string[];

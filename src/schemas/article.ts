@@ -33,7 +33,7 @@ const PublishedAt = Nullable(Timestamp)
 const articleFields = {
   slug: Slug,
   title: Type.String({ description: 'Headline' }),
-  summary: Type.Union([Type.String(), Type.Null()], { description: 'Standfirst; null when the story has none' }),
+  summary: { ...Nullable(Type.String()), description: 'Standfirst; null when the story has none' },
   section: ref(Section),
   publishedAt: { ...PublishedAt, description: 'First publication time; null when unknown (the source gives no date)' },
   url: { ...AbsoluteUrl, description: 'Canonical URL of the article' }
@@ -95,14 +95,14 @@ export const ArticleListItem = Type.Object({
 })
 export type ArticleListItem = Static<typeof ArticleListItem>
 
-const PageLink = (description: string) => Type.Union([AbsoluteUrl, Type.Null()], { description })
+const PageLink = (description: string) => ({ ...Nullable(AbsoluteUrl), description })
 
 export const ArticlePage = Type.Object({
   items: Type.Array(ref(ArticleListItem)),
   total: Type.Integer({ minimum: 0, description: 'Number of articles matching the filters, across all pages (also in X-Total-Count)' }),
   limit: Type.Integer({ minimum: 1, maximum: 100, description: 'Page size used' }),
-  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` to get the next page; null on the last page' }),
-  prevCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` to get the previous page; null on the first page' }),
+  nextCursor: { ...Nullable(Type.String()), description: 'Pass as `cursor` to get the next page; null on the last page' },
+  prevCursor: { ...Nullable(Type.String()), description: 'Pass as `cursor` to get the previous page; null on the first page' },
   links: Type.Object({
     self: AbsoluteUrl,
     first: { ...AbsoluteUrl, description: 'URL of the first page with the same filters, sort and limit' },
