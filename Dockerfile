@@ -46,4 +46,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health/live`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What `npm start` runs after its build: the esbuild bundle of the compiled server (fast start-up).
-CMD ["node", "--max-semi-space-size=4", "dist/server.bundle.js"]
+CMD ["node", "--max-semi-space-size=4", "--no-flush-bytecode", "dist/start.js"]

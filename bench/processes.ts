@@ -88,7 +88,7 @@ export const SERVER_NODE_FLAGS = START.slice(1, -1)
 export const SERVER_ENTRY = START.at(-1)!
 
 /**
- * Spawns the compiled server (`node dist/server.bundle.js`, as npm start does) on the server core and returns once `readyPath` answers 200;
+ * Spawns the compiled server (package.json's start command, as npm start does) on the server core and returns once `readyPath` answers 200;
  * startupMs is spawn to that first 200 (taskset's exec included, a fraction of a millisecond).
  */
 export interface AppSettings {

@@ -1,20 +1,24 @@
-// `npm run build`, second step: bundles tsc's output (dist/server.js and everything it imports) into one ES module,
-// dist/server.bundle.js, which `npm start` runs. tsc stays the compiler and type checker; esbuild only joins files.
+// `npm run build`, second step: bundles tsc's output (dist/server.js and everything it imports) into one CommonJS file,
+// dist/server.bundle.cjs, which `npm start` runs through dist/start.js (src/start.ts: V8 code cache). tsc stays the
+// compiler and type checker; esbuild only joins files.
 // Why: loading ~1,500 small module files (typebox alone is ~700) cost about 1 s of start-up; one file loads in a
 // fraction of that. Kept external: the native SQLite binding.
-// usage: node scripts/bundle-server.mjs [entry] [outfile]   (defaults: dist/server.js dist/server.bundle.js; the
+// usage: node scripts/bundle-server.mjs [entry] [outfile]   (defaults: dist/server.js dist/server.bundle.cjs; the
 // bundle must sit one folder below the project root, as src/project-root.ts expects; test/bundle.test.ts bundles
 // src/server.ts the same way to check the bundle finds its files)
 import { build } from 'esbuild'
 
-const [entry = 'dist/server.js', outfile = 'dist/server.bundle.js'] = process.argv.slice(2)
+const [entry = 'dist/server.js', outfile = 'dist/server.bundle.cjs'] = process.argv.slice(2)
 
 await build({
   entryPoints: [entry],
   outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  // CommonJS, so dist/start.js can compile it with vm.Script and V8's code cache (src/start.ts); import.meta.url (used to
+  // find the project root and Swagger UI's files) becomes the bundle's own file URL.
+  format: 'cjs',
+  define: { 'import.meta.url': '__bundleFileUrl' },
   target: 'node20',
   // The native SQLite binding stays a require() of node_modules; Swagger UI's code is inlined and its static files
   // are served from its package folder (src/plugins/external/swagger.ts passes baseDir).
@@ -23,8 +27,7 @@ await build({
   // file is decoded and parsed faster at every start.
   minifyWhitespace: true,
   minifySyntax: true,
-  // CommonJS dependencies call require(); an ES module has none, so give the bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning'

@@ -1,13 +1,13 @@
 // Owns the process: reads config, builds the app, listens, logs where it is, and shuts down cleanly on signals.
-import { setFlagsFromString } from 'node:v8'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type AppConfig } from './config.js'
 import { loggerOptions } from './logger.js'
 import { warmUp } from './warm-up.js'
 
-// V8 drops the bytecode (and with it the optimized code) of functions that have not run for a few full GCs; a server
-// left idle (nights, quiet hours) would then answer its next burst from cold, interpreted code. Keep it.
-setFlagsFromString('--no-flush-bytecode')
+// npm start runs this with --no-flush-bytecode (package.json): V8 would otherwise drop the bytecode (and with it the
+// optimized code) of functions that have not run for a few full GCs, and a server left idle (nights, quiet hours)
+// would answer its next burst from cold, interpreted code. A command-line flag, not v8.setFlagsFromString: V8's code
+// cache (src/start.ts) is only accepted under the flags it was made with.
 
 async function main (): Promise<void> {
   let config: AppConfig
