@@ -1,7 +1,7 @@
 // Owns the benchmark's child processes: CPU pinning (taskset), the compiled app and the ceiling server, readiness,
 // startup time, RSS from /proc, and time-bounded shutdown. Everything listens on 127.0.0.1 only.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { request } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -86,6 +86,18 @@ const START = ((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as 
 if (START[0] !== 'node' || START.length < 2) throw new Error(`package.json's start script is not "node [flags] <script>": ${START.join(' ')}`)
 export const SERVER_NODE_FLAGS = START.slice(1, -1)
 export const SERVER_ENTRY = START.at(-1)!
+
+/**
+ * Whether a start now would find V8's code cache (written by dist/start.js 2 s after a start without one; see
+ * src/start.ts): the first start after a build has none and compiles the bundle from source.
+ */
+export function codeCachePresent (): boolean {
+  try {
+    return statSync(join(ROOT, 'dist/server.bundle.cjs.v8cache')).mtimeMs >= statSync(join(ROOT, 'dist/server.bundle.cjs')).mtimeMs
+  } catch {
+    return false
+  }
+}
 
 /**
  * Spawns the compiled server (package.json's start command, as npm start does) on the server core and returns once `readyPath` answers 200;
