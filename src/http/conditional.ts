@@ -11,6 +11,8 @@ export function isNotModified (headers: ConditionalHeaders, etag: string, lastMo
   const ifNoneMatch = headers['if-none-match']
   if (ifNoneMatch !== undefined) {
     // If-None-Match takes precedence: If-Modified-Since is then ignored, matched or not.
+    // The common case, a client sending back the one tag it was given, needs no parsing.
+    if (ifNoneMatch === etag) return true
     const value = Array.isArray(ifNoneMatch) ? ifNoneMatch.join(', ') : ifNoneMatch
     const tags = parseEntityTags(value)
     return tags === '*' || tags.some((tag) => weakMatch(tag, etag))
