@@ -9,6 +9,8 @@ import { warmUp } from './warm-up.js'
 // would answer its next burst from cold, interpreted code. A command-line flag, not v8.setFlagsFromString: V8's code
 // cache (src/start.ts) is only accepted under the flags it was made with.
 
+const WARM_UP_DELAY_MS = 100
+
 async function main (): Promise<void> {
   let config: AppConfig
   try {
@@ -57,14 +59,18 @@ async function main (): Promise<void> {
   const base = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl
   app.log.info(`Newsdesk API listening at ${base} (database ${config.databasePath})`)
   app.log.info(`API docs (Swagger UI) at ${base}/docs, OpenAPI document at ${base}/openapi.json`)
-  // After listen, so it never delays the first real answer; failures only cost the warm-up, never the server.
+  // After listen, and only once the server has had WARM_UP_DELAY_MS to answer whoever connected first: the warm-up
+  // compiles the hot routes and reads lists (count(*) on a large, cold database file), which would otherwise queue in
+  // front of the first real requests. Failures only cost the warm-up, never the server.
   // Socket rounds (over the loopback address the server listens on) only with the rate limiter off: with it on they
   // would spend the per-IP budget of 127.0.0.1, which a local reverse proxy shares with every client.
   const warmUpHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host
-  warmUp(app, config.rateLimit.enabled ? undefined : `http://${warmUpHost}:${port}`).then(
-    (result) => app.log.info(result, 'warm-up requests done'),
-    (error: unknown) => app.log.warn({ err: error }, 'warm-up failed')
-  )
+  setTimeout(() => {
+    warmUp(app, config.rateLimit.enabled ? undefined : `http://${warmUpHost}:${port}`).then(
+      (result) => app.log.info(result, 'warm-up requests done'),
+      (error: unknown) => app.log.warn({ err: error }, 'warm-up failed')
+    )
+  }, WARM_UP_DELAY_MS).unref()
 }
 
 main().catch((error: unknown) => {

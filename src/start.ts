@@ -20,10 +20,8 @@ const HASH_LENGTH = 64
 
 const bundle = resolve(process.argv[2] ?? fileURLToPath(new URL('server.bundle.cjs', import.meta.url)))
 const cacheFile = `${bundle}.v8cache`
-const source = readFileSync(bundle, 'utf8')
-const hash = createHash('sha256').update(source).update(process.version).digest('hex')
 
-function readCache (): Buffer | undefined {
+function readCache (hash: string): Buffer | undefined {
   try {
     const file = readFileSync(cacheFile)
     return file.subarray(0, HASH_LENGTH).toString() === hash ? file.subarray(HASH_LENGTH) : undefined
@@ -32,20 +30,26 @@ function readCache (): Buffer | undefined {
   }
 }
 
-const cachedData = readCache()
-// The wrapper Node puts around every CommonJS file.
-const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`
-const script = new Script(wrapped, { filename: bundle, cachedData })
-if (cachedData === undefined || script.cachedDataRejected === true) {
-  setTimeout(() => {
-    try {
-      writeFileSync(cacheFile, Buffer.concat([Buffer.from(hash), script.createCachedData()]))
-    } catch {
-      // Not writable: the next start compiles from source, as without a cache.
-    }
-  }, WRITE_AFTER_MS).unref()
+/** Compiles the bundle (with the cache when it matches); the file's text and the cache data are not kept after. */
+function compile (): Script {
+  const source = readFileSync(bundle, 'utf8')
+  const hash = createHash('sha256').update(source).update(process.version).digest('hex')
+  const cachedData = readCache(hash)
+  // The wrapper Node puts around every CommonJS file.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: bundle, cachedData })
+  if (cachedData === undefined || script.cachedDataRejected === true) {
+    setTimeout(() => {
+      try {
+        writeFileSync(cacheFile, Buffer.concat([Buffer.from(hash), script.createCachedData()]))
+      } catch {
+        // Not writable: the next start compiles from source, as without a cache.
+      }
+    }, WRITE_AFTER_MS).unref()
+  }
+  return script
 }
 
+const script = compile()
 // Run it as Node runs a CommonJS file: its own module object, require resolving from the bundle's folder.
 const module = new Module(bundle)
 module.filename = bundle
