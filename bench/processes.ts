@@ -1,7 +1,8 @@
 // Owns the benchmark's child processes: CPU pinning (taskset), the compiled app and the ceiling server, readiness,
 // startup time, RSS from /proc, and time-bounded shutdown. Everything listens on 127.0.0.1 only.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -88,12 +89,14 @@ export const SERVER_NODE_FLAGS = START.slice(1, -1)
 export const SERVER_ENTRY = START.at(-1)!
 
 /**
- * Whether a start now would find V8's code cache (written by dist/start.js 2 s after a start without one; see
- * src/start.ts): the first start after a build has none and compiles the bundle from source.
+ * Whether a start now would use V8's code cache: dist/start.js writes it 2 s after a start without one, headed by the
+ * SHA-256 of the bundle and the Node version (src/start.ts), so the first start after a changed build has none.
  */
 export function codeCachePresent (): boolean {
   try {
-    return statSync(join(ROOT, 'dist/server.bundle.cjs.v8cache')).mtimeMs >= statSync(join(ROOT, 'dist/server.bundle.cjs')).mtimeMs
+    const bundle = readFileSync(join(ROOT, 'dist/server.bundle.cjs'), 'utf8')
+    const hash = createHash('sha256').update(bundle).update(process.version).digest('hex')
+    return readFileSync(join(ROOT, 'dist/server.bundle.cjs.v8cache')).subarray(0, hash.length).toString() === hash
   } catch {
     return false
   }
