@@ -54,6 +54,11 @@ test('multi-stage: build tools and dev dependencies stay out of the slim runtime
   // The image runs what `npm start` runs after its build.
   const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start
   assert.deepEqual(args(runtime, 'CMD'), [JSON.stringify(start?.split(' ')).replace(/","/g, '", "')])
+  // V8's code cache is primed by one start with exactly that command (V8 rejects a cache made under other flags),
+  // before USER drops the right to write dist/.
+  const primeAt = runtime.instructions.findIndex((i) => i.keyword === 'RUN' && i.args.includes(`${start ?? ''} &`))
+  assert.ok(primeAt !== -1, `a RUN starts "${start ?? ''}" to write the code cache`)
+  assert.ok(primeAt < runtime.instructions.findIndex((i) => i.keyword === 'USER'), 'primed while dist/ is writable')
 })
 
 test('runs as a non-root user, with a HEALTHCHECK on /health/live using node (no curl in slim)', () => {
