@@ -1,0 +1,57 @@
+// `npm run bench:startup`: spawn -> first 200 (GET /articles/{slug}) of the compiled server as npm start runs it, in
+// interleaved pairs: with V8's code cache (dist/server.bundle.cjs.v8cache, see src/start.ts) and without it (the first
+// start after a build). Servers on core 0, this process on core 1, as in `npm run bench`.
+// Settings: BENCH_STARTUP_RUNS (pairs, default 5), BENCH_SIZES (first size: the dataset, default seed + 10).
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { ensureBenchDatabase } from './dataset.js'
+import { readBenchOptions } from './options.js'
+import { codeCachePresent, pinSelfToLoadCore, ROOT, startApp, stop } from './processes.js'
+import { median } from './targets.js'
+
+const ARTICLE_PATH = '/articles/syrian-army-retakes-maaret-al-numan'
+const CACHE = join(ROOT, 'dist/server.bundle.cjs.v8cache')
+const SAVED = `${CACHE}.bench-saved`
+
+const options = readBenchOptions()
+const runs = Number(process.env.BENCH_STARTUP_RUNS ?? 5)
+if (!Number.isSafeInteger(runs) || runs < 1) throw new Error('BENCH_STARTUP_RUNS must be an integer >= 1')
+pinSelfToLoadCore()
+const { path: databasePath } = ensureBenchDatabase(options.sizes[0] ?? 10, console.error)
+
+/** One start: spawn -> first 200 in ms, stopped right after (before the launcher would write a cache, 2 s in). */
+async function once (): Promise<number> {
+  const app = await startApp(databasePath, ARTICLE_PATH, options)
+  await stop(app)
+  return app.startupMs
+}
+
+if (!codeCachePresent()) {
+  // A start held for 3 s writes the cache for the current bundle.
+  rmSync(CACHE, { force: true })
+  const app = await startApp(databasePath, ARTICLE_PATH, options)
+  await new Promise((resolve) => setTimeout(resolve, 3000))
+  await stop(app)
+  if (!codeCachePresent()) throw new Error('the launcher wrote no code cache (is dist/ writable? run npm run build)')
+}
+copyFileSync(CACHE, SAVED)
+const cached: number[] = []
+const uncached: number[] = []
+try {
+  for (let i = 0; i < runs; i++) {
+    cached.push(await once())
+    renameSync(CACHE, `${CACHE}.aside`)
+    try {
+      uncached.push(await once())
+    } finally {
+      rmSync(CACHE, { force: true })
+      renameSync(`${CACHE}.aside`, CACHE)
+    }
+    console.error(`pair ${i + 1}/${runs}: ${cached.at(-1)!.toFixed(0)} ms with the code cache, ${uncached.at(-1)!.toFixed(0)} ms without`)
+  }
+} finally {
+  if (existsSync(SAVED)) renameSync(SAVED, CACHE)
+}
+const summary = (values: number[]): string =>
+  `median ${median(values).toFixed(0)} ms (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`
+console.log(`spawn -> first 200, ${runs} interleaved pairs: with code cache ${summary(cached)}; without ${summary(uncached)} (target < 500 ms)`)
