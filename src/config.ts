@@ -10,6 +10,13 @@ import { DEFAULT_SERVER_LIMITS as LIMITS, type ServerLimits } from './http/serve
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export const LOG_FORMATS = ['json', 'pretty'] as const
 
+// The defaults buildApp uses when not told; the environment schema below declares the same values.
+export const DEFAULT_CACHE_CONTROL: CacheControlSettings = { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 }
+export const DEFAULT_COMPRESSION_THRESHOLD = 1024
+export const DEFAULT_RESPONSE_CACHE_ENTRIES = 10000
+const MIB = 1024 * 1024
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * MIB
+
 export const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on (0 = any free port)' }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to bind' }),
@@ -25,14 +32,14 @@ export const EnvSchema = Type.Object({
     default: '*',
     description: "Origins browser apps may call from: '*' (any) or a comma-separated list of scheme://host[:port]"
   }),
-  CACHE_MAX_AGE: Type.Integer({ minimum: 0, default: 60, description: 'Cache-Control max-age (seconds) of API reads' }),
-  CACHE_S_MAXAGE: Type.Integer({ minimum: 0, default: 300, description: 'Cache-Control s-maxage (seconds): CDN freshness' }),
-  CACHE_STALE_WHILE_REVALIDATE: Type.Integer({ minimum: 0, default: 60, description: 'Cache-Control stale-while-revalidate (seconds)' }),
-  CACHE_STALE_IF_ERROR: Type.Integer({ minimum: 0, default: 86400, description: 'Cache-Control stale-if-error (seconds)' }),
-  COMPRESSION_THRESHOLD: Type.Integer({ minimum: 0, default: 1024, description: 'Bodies of at least this many bytes are sent gzip/brotli-compressed when accepted' }),
-  RESPONSE_CACHE_ENTRIES: Type.Integer({ minimum: 0, default: 10000, description: 'Finished GET responses kept in memory until the next write (0 = off)' }),
+  CACHE_MAX_AGE: Type.Integer({ minimum: 0, default: DEFAULT_CACHE_CONTROL.maxAge, description: 'Cache-Control max-age (seconds) of API reads' }),
+  CACHE_S_MAXAGE: Type.Integer({ minimum: 0, default: DEFAULT_CACHE_CONTROL.sMaxAge, description: 'Cache-Control s-maxage (seconds): CDN freshness' }),
+  CACHE_STALE_WHILE_REVALIDATE: Type.Integer({ minimum: 0, default: DEFAULT_CACHE_CONTROL.staleWhileRevalidate, description: 'Cache-Control stale-while-revalidate (seconds)' }),
+  CACHE_STALE_IF_ERROR: Type.Integer({ minimum: 0, default: DEFAULT_CACHE_CONTROL.staleIfError, description: 'Cache-Control stale-if-error (seconds)' }),
+  COMPRESSION_THRESHOLD: Type.Integer({ minimum: 0, default: DEFAULT_COMPRESSION_THRESHOLD, description: 'Bodies of at least this many bytes are sent gzip/brotli-compressed when accepted' }),
+  RESPONSE_CACHE_ENTRIES: Type.Integer({ minimum: 0, default: DEFAULT_RESPONSE_CACHE_ENTRIES, description: 'Finished GET responses kept in memory until the next write (0 = off)' }),
   SQLITE_CACHE_MB: Type.Integer({ minimum: 1, default: DEFAULT_SQLITE_CACHE_MIB, description: "SQLite's page cache in MiB: pages of the database file kept in memory besides the OS file cache" }),
-  RESPONSE_CACHE_MB: Type.Integer({ minimum: 0, default: 64, description: 'At most this many MiB of cached response bodies (identity and compressed; 0 = off)' }),
+  RESPONSE_CACHE_MB: Type.Integer({ minimum: 0, default: DEFAULT_RESPONSE_CACHE_BYTES / MIB, description: 'At most this many MiB of cached response bodies (identity and compressed; 0 = off)' }),
   RIGHTS_HOLDER: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.copyrightHolder, description: 'Copyright holder named on articles and feeds (also the Atom feed author)' }),
   RIGHTS_USAGE_TERMS: Type.String({ minLength: 1, default: DEFAULT_RIGHTS.usageTerms, description: 'Natural-language usage terms for syndicated content' }),
   RIGHTS_LICENSE_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', description: 'Link to the licence / syndication terms' })),
@@ -68,11 +75,6 @@ export interface AppConfig {
   rateLimit: RateLimitConfig
   serverLimits: ServerLimits
 }
-
-export const DEFAULT_CACHE_CONTROL: CacheControlSettings = { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 }
-export const DEFAULT_COMPRESSION_THRESHOLD = 1024
-export const DEFAULT_RESPONSE_CACHE_ENTRIES = 10000
-export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -113,7 +115,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     compressionThreshold: parsed.COMPRESSION_THRESHOLD,
     responseCacheEntries: parsed.RESPONSE_CACHE_ENTRIES,
-    responseCacheBytes: parsed.RESPONSE_CACHE_MB * 1024 * 1024,
+    responseCacheBytes: parsed.RESPONSE_CACHE_MB * MIB,
     rights: {
       copyrightHolder: parsed.RIGHTS_HOLDER,
       usageTerms: parsed.RIGHTS_USAGE_TERMS,
