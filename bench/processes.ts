@@ -1,13 +1,13 @@
 // Owns the benchmark's child processes: CPU pinning (taskset), the compiled app and the ceiling server, readiness,
 // startup time, RSS from /proc, and time-bounded shutdown. Everything listens on 127.0.0.1 only.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { createServer } from 'node:net'
+import { bundleHash, readCodeCache } from '../src/code-cache.js'
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url))
 
@@ -88,15 +88,16 @@ if (START[0] !== 'node' || START.length < 2) throw new Error(`package.json's sta
 export const SERVER_NODE_FLAGS = START.slice(1, -1)
 export const SERVER_ENTRY = START.at(-1)!
 
+/** The bundle npm start's launcher (dist/start.js) loads. */
+export const SERVER_BUNDLE = join(ROOT, 'dist/server.bundle.cjs')
+
 /**
- * Whether a start now would use V8's code cache: dist/start.js writes it 2 s after a start without one, headed by the
- * SHA-256 of the bundle and the Node version (src/start.ts), so the first start after a changed build has none.
+ * Whether a start now would use V8's code cache: dist/start.js writes it 2 s after a start without one, for the
+ * bundle's hash (src/code-cache.ts), so the first start after a changed build has none.
  */
 export function codeCachePresent (): boolean {
   try {
-    const bundle = readFileSync(join(ROOT, 'dist/server.bundle.cjs'), 'utf8')
-    const hash = createHash('sha256').update(bundle).update(process.version).digest('hex')
-    return readFileSync(join(ROOT, 'dist/server.bundle.cjs.v8cache')).subarray(0, hash.length).toString() === hash
+    return readCodeCache(SERVER_BUNDLE, bundleHash(readFileSync(SERVER_BUNDLE, 'utf8'))) !== undefined
   } catch {
     return false
   }

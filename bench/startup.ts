@@ -3,14 +3,14 @@
 // start after a build). Servers on core 0, this process on core 1, as in `npm run bench`.
 // Settings: BENCH_STARTUP_RUNS (pairs, default 5), BENCH_SIZES (first size: the dataset, default seed + 10).
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import { ensureBenchDatabase } from './dataset.js'
 import { readBenchOptions } from './options.js'
-import { codeCachePresent, pinSelfToLoadCore, ROOT, startApp, stop } from './processes.js'
+import { codeCacheFile } from '../src/code-cache.js'
+import { codeCachePresent, pinSelfToLoadCore, SERVER_BUNDLE, startApp, stop } from './processes.js'
 import { median } from './targets.js'
 
 const ARTICLE_PATH = '/articles/syrian-army-retakes-maaret-al-numan'
-const CACHE = join(ROOT, 'dist/server.bundle.cjs.v8cache')
+const CACHE = codeCacheFile(SERVER_BUNDLE)
 const SAVED = `${CACHE}.bench-saved`
 
 const options = readBenchOptions()

@@ -2,45 +2,34 @@
 // vm.Script with V8's code cache, so a restart skips parsing and compiling ~2 MB of JavaScript (Node 20 has no
 // module.enableCompileCache; this is what it does, for one file).
 //
-// The cache (<bundle>.v8cache: the SHA-256 of the bundle, then V8's data) is written 2 s after a start whose cache was
+// The cache (<bundle>.v8cache, see code-cache.ts) is written 2 s after a start whose cache was
 // missing or rejected, once the start-up warm-up has compiled the hot paths too, so their bytecode is in it. V8 rejects
 // data made by another V8 version or with other flags (which is why --no-flush-bytecode is a command-line flag in
 // package.json, not set at run time); the hash guards against a rebuilt bundle. If dist/ is not writable (a read-only
 // container), starts simply stay uncached. Measured in BENCHMARKS.md.
 // usage: node [flags] dist/start.js [bundle]   (default: dist/server.bundle.cjs beside this file)
-import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Script } from 'node:vm'
+import { bundleHash, readCodeCache, writeCodeCache } from './code-cache.js'
 
 const WRITE_AFTER_MS = 2000
-const HASH_LENGTH = 64
 
 const bundle = resolve(process.argv[2] ?? fileURLToPath(new URL('server.bundle.cjs', import.meta.url)))
-const cacheFile = `${bundle}.v8cache`
-
-function readCache (hash: string): Buffer | undefined {
-  try {
-    const file = readFileSync(cacheFile)
-    return file.subarray(0, HASH_LENGTH).toString() === hash ? file.subarray(HASH_LENGTH) : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /** Compiles the bundle (with the cache when it matches); the file's text and the cache data are not kept after. */
 function compile (): Script {
   const source = readFileSync(bundle, 'utf8')
-  const hash = createHash('sha256').update(source).update(process.version).digest('hex')
-  const cachedData = readCache(hash)
+  const hash = bundleHash(source)
+  const cachedData = readCodeCache(bundle, hash)
   // The wrapper Node puts around every CommonJS file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: bundle, cachedData })
   if (cachedData === undefined || script.cachedDataRejected === true) {
     setTimeout(() => {
       try {
-        writeFileSync(cacheFile, Buffer.concat([Buffer.from(hash), script.createCachedData()]))
+        writeCodeCache(bundle, hash, script.createCachedData())
       } catch {
         // Not writable: the next start compiles from source, as without a cache.
       }
