@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { findReplay, type ReplaySource } from './cache-replay.js'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
-import { logsIncoming, logsRequests } from './access-log.js'
+import { logCompleted, logIncoming, logsIncoming, logsRequests } from './access-log.js'
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void
 type CorsHeaders = (origin: string | undefined) => Record<string, string>
@@ -46,7 +46,7 @@ export class EarlyReplies {
 
 export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: ReplaySource): void {
   const logRequests = logsRequests(app.log.level)
-  const logIncoming = logsIncoming(app.log.level)
+  const logArrivals = logsIncoming(app.log.level)
   let closing = false
   app.addHook('preClose', (done) => { closing = true; done() })
   // Heads as flat [name, value, ...] arrays ending in an X-Request-Id slot: writeHead takes them as they are, with
@@ -76,13 +76,12 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     head[head.length - 1] = reqId
     // The server's own warm-up rounds (server.ts, over loopback) are not logged; the header alone hides nothing.
     const logged = logRequests && (headers[WARM_UP_HEADER] === undefined || !LOOPBACK.has(req.socket.remoteAddress ?? ''))
-    if (logged && logIncoming) app.log.debug({ reqId, method: 'GET', url }, 'incoming request')
+    if (logged && logArrivals) logIncoming(app.log, { reqId, method: 'GET', url })
     res.writeHead(replay.status, head)
     res.end(replay.body)
     if (logged) {
-      // The access-log line of http/access-log.ts, marked as answered before Fastify.
-      app.log.info({ reqId, method: 'GET', url, statusCode: replay.status, responseTime: performance.now() - started, early: true },
-        'request completed')
+      // Marked as answered before Fastify; reqId is in the line itself (app.log is not a request's child logger).
+      logCompleted(app.log, { reqId, method: 'GET', url, statusCode: replay.status, responseTime: performance.now() - started, early: true })
     }
     return true
   })
