@@ -12,6 +12,8 @@ import { SEED_DIR } from '../src/db/seed-data.js'
 /** Bump when the synthetic rows change shape, so cached databases are rebuilt. */
 const GENERATOR_VERSION = 2
 
+/** The real seed article: every dataset holds it, so article scenarios read the same bytes at every size. */
+export const ARTICLE_PATH = '/articles/syrian-army-retakes-maaret-al-numan'
 export const BENCH_DIR = fileURLToPath(new URL('../.bench/', import.meta.url))
 export const SYNTHETIC_SECTION = { slug: 'benchmark', name: 'Benchmark' }
 /** Obviously synthetic filler words; each synthetic summary and body carry two, so `?q=<word>` matches about 2/26 of rows. */

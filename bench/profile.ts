@@ -2,18 +2,18 @@
 // summary of where its CPU time goes (self time per function and per package) during the load window.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureBenchDatabase, BENCH_DIR } from './dataset.js'
+import { ARTICLE_PATH, ensureBenchDatabase, BENCH_DIR } from './dataset.js'
 import { chooseLoadTool, runLoad, unexpectedResponses } from './loadgen.js'
 import { readBenchOptions } from './options.js'
 import { httpGet, pinSelfToLoadCore, startApp, stop } from './processes.js'
 import { summarizeProfile, type CpuProfile } from './cpuprofile.js'
 
 const PATHS: Record<string, string> = {
-  article200: '/articles/syrian-army-retakes-maaret-al-numan',
+  article200: ARTICLE_PATH,
   headlines: '/headlines',
   listFirst: '/articles',
   /** The article again, revalidated with its ETag (If-None-Match): 304s. */
-  article304: '/articles/syrian-army-retakes-maaret-al-numan'
+  article304: ARTICLE_PATH
 }
 
 const options = readBenchOptions()
@@ -28,7 +28,7 @@ mkdirSync(dir, { recursive: true })
 for (const scenario of scenarios) {
   const path = PATHS[scenario]
   if (path === undefined) throw new Error(`unknown scenario ${scenario}; one of ${Object.keys(PATHS).join(', ')}`)
-  const app = await startApp(databasePath, PATHS.article200!, { ...options, entry: 'dist/server.js' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${scenario}.cpuprofile`])
+  const app = await startApp(databasePath, ARTICLE_PATH, { ...options, entry: 'dist/server.js' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${scenario}.cpuprofile`])
   let requests = 0
   try {
     const first = await httpGet(`${app.baseUrl}${path}`)

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ensureBenchDatabase } from './dataset.js'
+import { ARTICLE_PATH, ensureBenchDatabase } from './dataset.js'
 import { chooseLoadTool, runLoad, unexpectedResponses, type LoadResult, type LoadTool } from './loadgen.js'
 import { readBenchOptions, type BenchOptions } from './options.js'
 import { markdownReport } from './markdown.js'
@@ -14,8 +14,6 @@ import {
   STARTUP_MAX_MS, summarizeRuns, type Check, type RunStats, type ScenarioId, type ScenarioResult, type ScenarioSpec
 } from './targets.js'
 
-/** The real seed article: every dataset holds it, so article scenarios read the same bytes at every size. */
-const ARTICLE_PATH = '/articles/syrian-army-retakes-maaret-al-numan'
 const HOP_BY_HOP = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
 
 interface Target { spec: ScenarioSpec, path: string, headers: Record<string, string>, status: number, skipped: string | null }

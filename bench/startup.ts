@@ -2,16 +2,14 @@
 // interleaved pairs: with V8's code cache (dist/server.bundle.cjs.v8cache, see src/start.ts) and without it (the first
 // start after a build). Servers on core 0, this process on core 1, as in `npm run bench`.
 // Settings: BENCH_STARTUP_RUNS (pairs, default 5), BENCH_SIZES (first size: the dataset, default seed + 10).
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
-import { ensureBenchDatabase } from './dataset.js'
+import { renameSync, rmSync } from 'node:fs'
+import { ARTICLE_PATH, ensureBenchDatabase } from './dataset.js'
 import { readBenchOptions } from './options.js'
 import { codeCacheFile } from '../src/code-cache.js'
 import { codeCachePresent, pinSelfToLoadCore, SERVER_BUNDLE, startApp, stop } from './processes.js'
 import { median } from './targets.js'
 
-const ARTICLE_PATH = '/articles/syrian-army-retakes-maaret-al-numan'
 const CACHE = codeCacheFile(SERVER_BUNDLE)
-const SAVED = `${CACHE}.bench-saved`
 
 const options = readBenchOptions()
 const runs = Number(process.env.BENCH_STARTUP_RUNS ?? 5)
@@ -34,23 +32,19 @@ if (!codeCachePresent()) {
   await stop(app)
   if (!codeCachePresent()) throw new Error('the launcher wrote no code cache (is dist/ writable? run npm run build)')
 }
-copyFileSync(CACHE, SAVED)
 const cached: number[] = []
 const uncached: number[] = []
-try {
-  for (let i = 0; i < runs; i++) {
-    cached.push(await once())
-    renameSync(CACHE, `${CACHE}.aside`)
-    try {
-      uncached.push(await once())
-    } finally {
-      rmSync(CACHE, { force: true })
-      renameSync(`${CACHE}.aside`, CACHE)
-    }
-    console.error(`pair ${i + 1}/${runs}: ${cached.at(-1)!.toFixed(0)} ms with the code cache, ${uncached.at(-1)!.toFixed(0)} ms without`)
+for (let i = 0; i < runs; i++) {
+  cached.push(await once())
+  // The uncached start runs with the cache moved aside, and the cache comes back whatever happens.
+  renameSync(CACHE, `${CACHE}.aside`)
+  try {
+    uncached.push(await once())
+  } finally {
+    rmSync(CACHE, { force: true })
+    renameSync(`${CACHE}.aside`, CACHE)
   }
-} finally {
-  if (existsSync(SAVED)) renameSync(SAVED, CACHE)
+  console.error(`pair ${i + 1}/${runs}: ${cached.at(-1)!.toFixed(0)} ms with the code cache, ${uncached.at(-1)!.toFixed(0)} ms without`)
 }
 const summary = (values: number[]): string =>
   `median ${median(values).toFixed(0)} ms (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`
