@@ -80,11 +80,16 @@ function manage (name: string, child: ChildProcess, port: number): Managed {
 export interface StartedApp extends Managed { startupMs: number }
 
 /**
- * What `npm start` runs, read from package.json's start script (`node <flags> <script>`): node's flags and the
- * single-file bundle of tsc's output (see scripts/bundle-server.mjs), so the bench measures exactly that.
+ * What `npm start` runs, read from package.json's start script (`[NAME=value ...] node <flags> <script>`): the
+ * environment it sets (glibc's malloc tuning), node's flags and the single-file bundle of tsc's output (see
+ * scripts/bundle-server.mjs), so the bench measures exactly that.
  */
-const START = ((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start).split(/\s+/)
-if (START[0] !== 'node' || START.length < 2) throw new Error(`package.json's start script is not "node [flags] <script>": ${START.join(' ')}`)
+const START_WORDS = ((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start).split(/\s+/)
+const ASSIGNMENT = /^([A-Z_][A-Z0-9_]*)=(\S*)$/
+const assignments = START_WORDS.findIndex((word) => !ASSIGNMENT.test(word))
+const START = START_WORDS.slice(assignments)
+if (START[0] !== 'node' || START.length < 2) throw new Error(`package.json's start script is not "[NAME=value ...] node [flags] <script>": ${START_WORDS.join(' ')}`)
+export const SERVER_ENV: Record<string, string> = Object.fromEntries(START_WORDS.slice(0, assignments).map((word) => ASSIGNMENT.exec(word)!.slice(1, 3) as [string, string]))
 export const SERVER_NODE_FLAGS = START.slice(1, -1)
 export const SERVER_ENTRY = START.at(-1)!
 
@@ -123,6 +128,7 @@ export async function startApp (databasePath: string, readyPath: string, setting
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
+      ...SERVER_ENV,
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_PATH: databasePath,

@@ -51,13 +51,20 @@ test('multi-stage: build tools and dev dependencies stay out of the slim runtime
   const distFrom = copiedFrom.find((m) => m[2] === '/app/dist')?.[1]
   assert.ok(distFrom !== undefined, 'dist copied from a stage')
   assert.ok(args(byName(distFrom), 'RUN').includes('npm run build'))
-  // The image runs what `npm start` runs after its build.
-  const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start
-  assert.deepEqual(args(runtime, 'CMD'), [JSON.stringify(start?.split(' ')).replace(/","/g, '", "')])
+  // The image runs what `npm start` runs after its build: its environment assignments (MALLOC_ARENA_MAX=2) as ENV,
+  // its command as CMD.
+  const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? ''
+  const words = start.split(' ')
+  const assignments = words.filter((word) => /^[A-Z_][A-Z0-9_]*=/.test(word))
+  const command = words.slice(assignments.length)
+  assert.equal(command[0], 'node')
+  const env = args(runtime, 'ENV').join(' ').split(/\s+/)
+  for (const assignment of assignments) assert.ok(env.includes(assignment), `ENV ${assignment}`)
+  assert.deepEqual(args(runtime, 'CMD'), [JSON.stringify(command).replace(/","/g, '", "')])
   // V8's code cache is primed by one start with exactly that command (V8 rejects a cache made under other flags),
   // before USER drops the right to write dist/.
-  const primeAt = runtime.instructions.findIndex((i) => i.keyword === 'RUN' && i.args.includes(`${start ?? ''} &`))
-  assert.ok(primeAt !== -1, `a RUN starts "${start ?? ''}" to write the code cache`)
+  const primeAt = runtime.instructions.findIndex((i) => i.keyword === 'RUN' && i.args.includes(`${command.join(' ')} &`))
+  assert.ok(primeAt !== -1, `a RUN starts "${command.join(' ')}" to write the code cache`)
   assert.ok(primeAt < runtime.instructions.findIndex((i) => i.keyword === 'USER'), 'primed while dist/ is writable')
 })
 
