@@ -28,7 +28,7 @@ const checkRow = (check: Check): string => `| ${check.name} | ${formatNumber(che
 
 export function markdownReport (datasets: MarkdownDataset[], extraChecks: Check[], header: string): string {
   const lines = [header, '',
-    '| articles | scenario | app req/s | ceiling req/s | ratio | target | p99 app / ceiling ms | p99 ratio (<= 1.5) | verdict | CPU us/req app / ceiling | CPU ratio |',
+    '| articles | scenario | app req/s | ceiling req/s | ratio (pairs) | target | p99 app / ceiling ms | p99 ratio (pairs, <= 1.5) | verdict | CPU us/req app / ceiling | CPU ratio |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|']
   for (const d of datasets) {
     for (const s of d.scenarios) {

@@ -10,7 +10,7 @@ import { readBenchOptions, type BenchOptions } from './options.js'
 import { markdownReport } from './markdown.js'
 import { codeCachePresent, cpuTimeOf, httpGet, memoryOf, PINNING, pinSelfToLoadCore, ROOT, startApp, startCeiling, stop, type Managed } from './processes.js'
 import {
-  atLeast, atMost, formatNumber, median, ratio, RSS_MAX_RATIO, scalingCheck, SCALING_SCENARIOS, scenarioChecks, SCENARIOS,
+  atLeast, atMost, formatNumber, median, pairedRatios, ratio, RSS_MAX_RATIO, scalingCheck, SCALING_SCENARIOS, scenarioChecks, SCENARIOS,
   STARTUP_MAX_MS, summarizeRuns, type Check, type RunStats, type ScenarioId, type ScenarioResult, type ScenarioSpec
 } from './targets.js'
 
@@ -177,9 +177,10 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
         id: target.spec.id,
         skipped: target.skipped ?? (unexpected > 0 ? `invalid - ${unexpected} responses were not ${target.status} or failed` : null),
         app: measured === undefined ? null : summarizeRuns(measured.app.map(stats)),
-        ceiling: measured === undefined ? null : summarizeRuns(measured.ceiling.map(stats))
+        ceiling: measured === undefined ? null : summarizeRuns(measured.ceiling.map(stats)),
+        ratios: measured === undefined ? null : pairedRatios(measured.app.map(stats), measured.ceiling.map(stats))
       }
-      const checkable = result.skipped === null ? result : { ...result, app: null, ceiling: null }
+      const checkable = result.skipped === null ? result : { ...result, app: null, ceiling: null, ratios: null }
       return {
         ...result,
         label: target.spec.label,

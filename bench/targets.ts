@@ -63,21 +63,40 @@ export function summarizeRuns (runs: readonly RunStats[]): RunStats {
   return { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) }
 }
 
+export interface PairedRatios { rps: number | null, p99: number | null }
+
 export interface ScenarioResult {
   id: ScenarioId
   /** Why the scenario was not measured (e.g. the app has no ETags yet); null when measured. */
   skipped: string | null
+  /** Medians of each server's runs (reported). */
   app: RunStats | null
   ceiling: RunStats | null
+  /** What the verdicts compare: app / ceiling within each back-to-back pair of runs, median over the pairs. */
+  ratios: PairedRatios | null
+}
+
+/**
+ * app / ceiling per pair of runs made back to back (run i of each), median over the pairs. This VM's speed drifts
+ * over minutes (the ceiling's own req/s moved 2x within one run); a pair shares the moment it ran in, so drift cancels
+ * within it, whereas a ratio of the two servers' medians can pair a fast minute of one with a slow minute of the other.
+ */
+export function pairedRatios (app: readonly RunStats[], ceiling: readonly RunStats[]): PairedRatios {
+  const of = (stat: 'rps' | 'p99'): number | null => {
+    const ratios = app.flatMap((run, i) => {
+      const r = ceiling[i] === undefined ? null : ratio(run[stat], ceiling[i]![stat])
+      return r === null ? [] : [r]
+    })
+    return ratios.length === 0 ? null : median(ratios)
+  }
+  return { rps: of('rps'), p99: of('p99') }
 }
 
 /** The checks for one measured scenario: req/s ratio and, for cached reads, p99 ratio. */
 export function scenarioChecks (spec: ScenarioSpec, result: ScenarioResult): Check[] {
-  const rpsRatio = result.app === null || result.ceiling === null ? null : ratio(result.app.rps, result.ceiling.rps)
-  const checks = [atLeast(`${spec.id} req/s ratio`, rpsRatio, spec.minRpsRatio, result.skipped ?? undefined)]
+  const checks = [atLeast(`${spec.id} req/s ratio`, result.ratios?.rps ?? null, spec.minRpsRatio, result.skipped ?? undefined)]
   if (spec.cachedRead) {
-    const p99Ratio = result.app === null || result.ceiling === null ? null : ratio(result.app.p99, result.ceiling.p99)
-    checks.push(atMost(`${spec.id} p99 ratio`, p99Ratio, P99_MAX_RATIO, result.skipped ?? undefined))
+    checks.push(atMost(`${spec.id} p99 ratio`, result.ratios?.p99 ?? null, P99_MAX_RATIO, result.skipped ?? undefined))
   }
   return checks
 }
@@ -85,8 +104,7 @@ export function scenarioChecks (spec: ScenarioSpec, result: ScenarioResult): Che
 /** The large dataset keeps >= SCALING_MIN_FRACTION of the reference dataset's req/s ratio to the ceiling. */
 export function scalingCheck (id: ScenarioId, reference: ScenarioResult | undefined, large: ScenarioResult | undefined,
   label: string): Check {
-  const r = (s: ScenarioResult | undefined): number | null =>
-    s?.app == null || s.ceiling == null ? null : ratio(s.app.rps, s.ceiling.rps)
+  const r = (s: ScenarioResult | undefined): number | null => s?.skipped === null ? s.ratios?.rps ?? null : null
   const ref = r(reference)
   const big = r(large)
   return atLeast(`${id} ${label}`, ref === null || big === null ? null : big / ref, SCALING_MIN_FRACTION)

@@ -2,11 +2,13 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { markdownReport } from '../../bench/markdown.js'
-import { atLeast, atMost, scenarioChecks, SCENARIOS } from '../../bench/targets.js'
+import { atLeast, atMost, pairedRatios, scenarioChecks, SCENARIOS } from '../../bench/targets.js'
 
 test('markdownReport renders scenarios with ratios and verdicts, skipped ones with their reason, and the checks', () => {
   const article = SCENARIOS.find((s) => s.id === 'article200')!
-  const measured = { id: 'article200' as const, skipped: null, app: { rps: 8000, p50: 1, p99: 3 }, ceiling: { rps: 10000, p50: 1, p99: 2 } }
+  const app = { rps: 8000, p50: 1, p99: 3 }
+  const ceiling = { rps: 10000, p50: 1, p99: 2 }
+  const measured = { id: 'article200' as const, skipped: null, app, ceiling, ratios: pairedRatios([app], [ceiling]) }
   const report = markdownReport([{
     synthetic: 10,
     articles: 25,

@@ -1,12 +1,15 @@
 // The benchmark's pure parts: medians, ratios, verdicts, the wrk parser, profile summaries and BENCH_* options.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { median, scalingCheck, scenarioChecks, SCENARIOS, summarizeRuns, type ScenarioResult } from '../../bench/targets.js'
+import { median, pairedRatios, scalingCheck, scenarioChecks, SCENARIOS, summarizeRuns, type RunStats, type ScenarioResult } from '../../bench/targets.js'
 import { parseWrkOutput, unexpectedResponses } from '../../bench/loadgen.js'
 import { summarizeProfile, type CpuProfile } from '../../bench/cpuprofile.js'
 import { readBenchOptions } from '../../bench/options.js'
 
 const spec = (id: string) => SCENARIOS.find((s) => s.id === id)!
+/** A measured scenario from one pair of runs. */
+const measured = (id: ScenarioResult['id'], app: RunStats, ceiling: RunStats): ScenarioResult =>
+  ({ id, skipped: null, app, ceiling, ratios: pairedRatios([app], [ceiling]) })
 
 test('median of odd and even counts, and NaN for none', () => {
   assert.equal(median([3, 1, 2]), 2)
@@ -16,9 +19,8 @@ test('median of odd and even counts, and NaN for none', () => {
 })
 
 test('a cached read passes on req/s ratio and p99 ratio, and fails when either misses', () => {
-  const result = (appRps: number, appP99: number): ScenarioResult => ({
-    id: 'article200', skipped: null, app: { rps: appRps, p50: 1, p99: appP99 }, ceiling: { rps: 1000, p50: 1, p99: 2 }
-  })
+  const result = (appRps: number, appP99: number): ScenarioResult =>
+    measured('article200', { rps: appRps, p50: 1, p99: appP99 }, { rps: 1000, p50: 1, p99: 2 })
   assert.deepEqual(scenarioChecks(spec('article200'), result(750, 3)).map((c) => c.verdict), ['PASS', 'PASS'])
   assert.deepEqual(scenarioChecks(spec('article200'), result(749, 3)).map((c) => c.verdict), ['FAIL', 'PASS'])
   assert.deepEqual(scenarioChecks(spec('article200'), result(900, 3.1)).map((c) => c.verdict), ['PASS', 'FAIL'])
@@ -27,21 +29,35 @@ test('a cached read passes on req/s ratio and p99 ratio, and fails when either m
 })
 
 test('a skipped scenario is n/a with its reason; a scenario without a target is reported only', () => {
-  const skipped = scenarioChecks(spec('article304'), { id: 'article304', skipped: 'n/a - no ETag', app: null, ceiling: null })
+  const skipped = scenarioChecks(spec('article304'), { id: 'article304', skipped: 'n/a - no ETag', app: null, ceiling: null, ratios: null })
   assert.deepEqual(skipped.map((c) => c.verdict), ['n/a', 'n/a'])
   assert.equal(skipped[0]?.note, 'n/a - no ETag')
-  const deep = scenarioChecks(spec('listDeep'), { id: 'listDeep', skipped: null, app: { rps: 1, p50: 1, p99: 1 }, ceiling: { rps: 10, p50: 1, p99: 1 } })
+  const deep = scenarioChecks(spec('listDeep'), measured('listDeep', { rps: 1, p50: 1, p99: 1 }, { rps: 10, p50: 1, p99: 1 }))
   assert.deepEqual(deep.map((c) => c.verdict), ['-'])
 })
 
 test('scaling compares ratios to the ceiling: 100k must keep 90% of the 10k ratio', () => {
   const at = (appRps: number, ceilingRps: number): ScenarioResult =>
-    ({ id: 'search', skipped: null, app: { rps: appRps, p50: 1, p99: 1 }, ceiling: { rps: ceilingRps, p50: 1, p99: 1 } })
+    measured('search', { rps: appRps, p50: 1, p99: 1 }, { rps: ceilingRps, p50: 1, p99: 1 })
   assert.equal(scalingCheck('search', at(500, 1000), at(450, 1000), 'x').verdict, 'PASS')
   assert.equal(scalingCheck('search', at(500, 1000), at(440, 1000), 'x').verdict, 'FAIL')
   // A slower ceiling at 100k (noise) is normalised away.
   assert.equal(scalingCheck('search', at(500, 1000), at(400, 800), 'x').verdict, 'PASS')
   assert.equal(scalingCheck('search', undefined, at(400, 800), 'x').verdict, 'n/a')
+})
+
+test('verdict ratios are medians of per-pair ratios, so a slow minute shared by both servers cancels out', () => {
+  const run = (rps: number, p99: number): RunStats => ({ rps, p50: 1, p99 })
+  // Pair 2 ran while the machine was twice as slow: both servers halved. Each pair says 0.8.
+  const app = [run(800, 2), run(400, 4), run(800, 2)]
+  const ceiling = [run(1000, 1), run(500, 2), run(1000, 1)]
+  assert.deepEqual(pairedRatios(app, ceiling), { rps: 0.8, p99: 2 })
+  // One run slowed alone (pair 3's app): the median of pairs shrugs it off; the ratio of the servers' medians
+  // (app 600 from a slow pair / ceiling 1000 from a fast one = 0.6) would not.
+  assert.equal(pairedRatios([run(800, 2), run(400, 2), run(600, 2)], [run(1000, 1), run(500, 1), run(1000, 1)]).rps, 0.8)
+  // Unpaired runs (a repeat that failed on one side) are left out; none at all is null.
+  assert.deepEqual(pairedRatios([run(800, 2), run(1, 1)], [run(1000, 1)]), { rps: 0.8, p99: 2 })
+  assert.deepEqual(pairedRatios([], []), { rps: null, p99: null })
 })
 
 test('wrk --latency output is parsed into req/s, ms percentiles and failures', () => {
