@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { findReplay, type ReplaySource } from './cache-replay.js'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
-import { logCompleted, logIncoming, logsIncoming, logsRequests } from './access-log.js'
+import { earlyLineWriter, logIncoming, logsIncoming, logsRequests } from './access-log.js'
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void
 type CorsHeaders = (origin: string | undefined) => Record<string, string>
@@ -47,6 +47,7 @@ export class EarlyReplies {
 export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: ReplaySource): void {
   const logRequests = logsRequests(app.log.level)
   const logArrivals = logsIncoming(app.log.level)
+  const logCompletedEarly = earlyLineWriter(app.log)
   let closing = false
   app.addHook('preClose', (done) => { closing = true; done() })
   // Heads as flat [name, value, ...] arrays ending in an X-Request-Id slot: writeHead takes them as they are, with
@@ -81,7 +82,7 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     res.end(replay.body)
     if (logged) {
       // Marked as answered before Fastify; reqId is in the line itself (app.log is not a request's child logger).
-      logCompleted(app.log, { reqId, method: 'GET', url, statusCode: replay.status, responseTime: performance.now() - started, early: true })
+      logCompletedEarly(reqId, url, replay.status, performance.now() - started)
     }
     return true
   })

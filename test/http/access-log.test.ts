@@ -1,8 +1,33 @@
 // The access log: one JSON line per request with method, url, status and response time; none below level info.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import type { FastifyInstance } from 'fastify'
+import { logCompleted } from '../../src/http/access-log.js'
+import { loggerOptions } from '../../src/logger.js'
 import { buildTestApp } from '../helpers/app.js'
 import { captureLogs as capture } from '../helpers/log-capture.js'
+
+/** Rate limiter off: cache hits are then answered early, before Fastify (http/early-replies.ts). */
+const LIMITER_OFF = { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }
+
+async function listen (app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return `http://127.0.0.1:${address.port}`
+}
+
+/** Requests /headlines until a line marked early appears; returns that raw line. */
+async function earlyLine (base: string, log: ReturnType<typeof capture>, headers: Record<string, string> = {}): Promise<string> {
+  for (let i = 0; i < 5; i++) {
+    const response = await fetch(`${base}/headlines`, { headers })
+    assert.equal(response.status, 200)
+    await response.arrayBuffer()
+    const line = log.raw().find((raw) => raw.includes('"early":true'))
+    if (line !== undefined) return line
+  }
+  return assert.fail('no request was answered early')
+}
 
 test('each request, cached or not, is logged once with method, url, status and response time', async (t) => {
   const log = capture()
@@ -21,4 +46,28 @@ test('at level warn there is no access log', async (t) => {
   const app = await buildTestApp(t, { logger: { level: 'warn', stream: log.stream } })
   await app.inject('/headlines')
   assert.equal(log.lines().length, 0)
+})
+
+test('an early reply\'s line is byte for byte the line pino writes for the same request (production logger settings)', async (t) => {
+  const log = capture()
+  // What server.ts gives Fastify for LOG_FORMAT=json, with the capture in place of stdout.
+  const app = await buildTestApp(t, { rateLimit: LIMITER_OFF, logger: { ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream } })
+  const line = await earlyLine(await listen(app), log, { 'x-request-id': 'same-request' })
+  const fields = JSON.parse(line) as { reqId: string, url: string, statusCode: number, responseTime: number }
+  assert.deepEqual(Object.keys(fields), ['level', 'time', 'pid', 'hostname', 'reqId', 'method', 'url', 'statusCode', 'responseTime', 'early', 'msg'])
+  assert.equal(fields.reqId, 'same-request')
+
+  const before = log.raw().length
+  logCompleted(app.log, { reqId: fields.reqId, method: 'GET', url: fields.url, statusCode: fields.statusCode, responseTime: fields.responseTime, early: true })
+  const viaPino = log.raw()[before] ?? assert.fail('pino wrote nothing')
+  const timeless = (raw: string): string => raw.replace(/"time":\d+/, '"time":0')
+  assert.equal(timeless(line), timeless(viaPino))
+})
+
+test('a logger whose lines are shaped by other options (here a mixin) gets the early line through pino', async (t) => {
+  const log = capture()
+  const app = await buildTestApp(t, { rateLimit: LIMITER_OFF, logger: { level: 'info', stream: log.stream, mixin: () => ({ region: 'eu' }) } })
+  const line = JSON.parse(await earlyLine(await listen(app), log)) as Record<string, unknown>
+  assert.equal(line.region, 'eu')
+  assert.equal(line.msg, 'request completed')
 })
