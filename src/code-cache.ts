@@ -7,8 +7,8 @@ const HASH_LENGTH = 64
 
 export const codeCacheFile = (bundle: string): string => `${bundle}.v8cache`
 
-/** What a cache must have been made for: this bundle text under this Node version. */
-export const bundleHash = (source: string): string => createHash('sha256').update(source).update(process.version).digest('hex')
+/** What a cache must have been made for: this bundle (its text, or that text's UTF-8 bytes: same hash) under this Node version. */
+export const bundleHash = (source: string | Buffer): string => createHash('sha256').update(source).update(process.version).digest('hex')
 
 /** V8's data from `bundle`'s cache file when it was made for `hash`; undefined when missing, unreadable or stale. */
 export function readCodeCache (bundle: string, hash: string): Buffer | undefined {
