@@ -6,7 +6,29 @@
 // usage: node scripts/bundle-server.mjs [entry] [outfile]   (defaults: dist/server.js dist/server.bundle.cjs; the
 // bundle must sit one folder below the project root, as src/project-root.ts expects; test/bundle.test.ts bundles
 // src/server.ts the same way to check the bundle finds its files)
+import { readFile } from 'node:fs/promises'
 import { build } from 'esbuild'
+
+/**
+ * Fastify's lib/server.js requires node:https and node:http2 at load time (~15 ms of compiling Node's own modules at
+ * every start) but only calls them for the `https` / `http2` options, which this server never sets (it serves plain
+ * HTTP/1.1 through its own serverFactory). In the bundle they are loaded on first property access instead. The build
+ * fails if Fastify's file no longer has those two lines, rather than silently loading them eagerly again.
+ */
+const LAZY_IN_FASTIFY_SERVER = ["const https = require('node:https')", "const http2 = require('node:http2')"]
+const lazyFastifyTransports = {
+  name: 'lazy-fastify-transports',
+  setup (build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]fastify[\\/]lib[\\/]server\.js$/ }, async ({ path }) => {
+      let contents = await readFile(path, 'utf8')
+      for (const line of LAZY_IN_FASTIFY_SERVER) {
+        if (!contents.includes(line)) throw new Error(`${path} no longer contains "${line}": update scripts/bundle-server.mjs`)
+        contents = contents.replace(line, line.replace(/require\(('node:[a-z0-9]+')\)/, '__lazyRequire($1)'))
+      }
+      return { contents, loader: 'js' }
+    })
+  }
+}
 
 const [entry = 'dist/server.js', outfile = 'dist/server.bundle.cjs'] = process.argv.slice(2)
 
@@ -27,7 +49,11 @@ await build({
   // file is decoded and parsed faster at every start.
   minifyWhitespace: true,
   minifySyntax: true,
-  banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" +
+      'const __lazyRequire = (id) => { let m; return new Proxy({}, { get: (_, key) => (m ??= require(id))[key] }) };'
+  },
+  plugins: [lazyFastifyTransports],
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning'
