@@ -2,10 +2,9 @@
 // three times (the response cache admits a response on its second request; the third is a hit).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { buildTestApp } from './helpers/app.js'
+import { buildTestApp, listen, RATE_LIMIT_OFF } from './helpers/app.js'
 import { captureLogs } from './helpers/log-capture.js'
 import { warmUp } from '../src/warm-up.js'
-import type { AddressInfo } from 'node:net'
 
 test('warm-up requests the list, the rail and the newest article three times each', async (t) => {
   const app = await buildTestApp(t)
@@ -25,10 +24,8 @@ test('warm-up on an empty database skips the article and does not throw', async 
 
 test('given the server address, warm-up also sends rounds over sockets, answered from the cache and not logged', async (t) => {
   const log = captureLogs<{ msg: string }>()
-  const app = await buildTestApp(t, { rateLimit: { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }, logger: { level: 'info', stream: log.stream } })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const { port } = app.server.address() as AddressInfo
-  const result = await warmUp(app, `http://127.0.0.1:${port}`)
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: { level: 'info', stream: log.stream } })
+  const result = await warmUp(app, await listen(app))
   assert.equal(result.requests, 10 + 3 * 200)
   assert.equal(log.lines().filter((line) => line.msg === 'request completed').length, 10, 'only the in-process requests are logged')
 })

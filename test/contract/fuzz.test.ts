@@ -9,7 +9,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildTestApp, TEST_BASE_URL } from '../helpers/app.js'
+import { buildTestApp, RATE_LIMIT_OFF, TEST_BASE_URL } from '../helpers/app.js'
 import { editorHeaders } from '../helpers/editor.js'
 import { strongEtag } from '../../src/http/etag.js'
 import {
@@ -181,7 +181,7 @@ function checkResponse (request: FuzzRequest, res: LightMyRequestResponse, valid
 }
 
 test(`contract fuzzing from the served OpenAPI document (seed ${SEED}, ${RUNS} runs)`, async (t) => {
-  const app = await buildTestApp(t, { rateLimit: { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 } })
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF })
   const doc = (await app.inject('/openapi.json')).json<OpenApiDoc>()
   const targets: Target[] = Object.entries(doc.paths).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method] !== undefined).map((method) => ({ path, method, operation: item[method] as Operation })))

@@ -26,6 +26,20 @@ export async function buildTestApp (t: TestContext, options: Partial<BuildAppOpt
   return app
 }
 
+/**
+ * Rate limiter settings with the limiter off: anonymous cache hits are then answered before Fastify
+ * (src/http/early-replies.ts) and the start-up warm-up sends its socket rounds.
+ */
+export const RATE_LIMIT_OFF = { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }
+
+/** Starts `app` listening on a free port of 127.0.0.1 (closed with the app) and returns its base URL. */
+export async function listen (app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return `http://127.0.0.1:${address.port}`
+}
+
 /** The path part of an absolute URL the API produced, checked to be on the app's own base URL. */
 export function pathOf (url: string): string {
   if (!url.startsWith(`${TEST_BASE_URL}/`)) throw new Error(`not an API URL: ${url}`)

@@ -1,21 +1,10 @@
 // The access log: one JSON line per request with method, url, status and response time; none below level info.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { FastifyInstance } from 'fastify'
 import { logCompleted } from '../../src/http/access-log.js'
 import { loggerOptions } from '../../src/logger.js'
-import { buildTestApp } from '../helpers/app.js'
+import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
 import { captureLogs as capture } from '../helpers/log-capture.js'
-
-/** Rate limiter off: cache hits are then answered early, before Fastify (http/early-replies.ts). */
-const LIMITER_OFF = { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }
-
-async function listen (app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const address = app.server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return `http://127.0.0.1:${address.port}`
-}
 
 /** Requests /headlines until a line marked early appears; returns that raw line. */
 async function earlyLine (base: string, log: ReturnType<typeof capture>, headers: Record<string, string> = {}): Promise<string> {
@@ -51,7 +40,7 @@ test('at level warn there is no access log', async (t) => {
 test('an early reply\'s line is byte for byte the line pino writes for the same request (production logger settings)', async (t) => {
   const log = capture()
   // What server.ts gives Fastify for LOG_FORMAT=json, with the capture in place of stdout.
-  const app = await buildTestApp(t, { rateLimit: LIMITER_OFF, logger: { ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream } })
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: { ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream } })
   const line = await earlyLine(await listen(app), log, { 'x-request-id': 'same-request' })
   const fields = JSON.parse(line) as { reqId: string, url: string, statusCode: number, responseTime: number }
   assert.deepEqual(Object.keys(fields), ['level', 'time', 'pid', 'hostname', 'reqId', 'method', 'url', 'statusCode', 'responseTime', 'early', 'msg'])
@@ -66,7 +55,7 @@ test('an early reply\'s line is byte for byte the line pino writes for the same 
 
 test('a logger whose lines are shaped by other options (here a mixin) gets the early line through pino', async (t) => {
   const log = capture()
-  const app = await buildTestApp(t, { rateLimit: LIMITER_OFF, logger: { level: 'info', stream: log.stream, mixin: () => ({ region: 'eu' }) } })
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: { level: 'info', stream: log.stream, mixin: () => ({ region: 'eu' }) } })
   const line = JSON.parse(await earlyLine(await listen(app), log)) as Record<string, unknown>
   assert.equal(line.region, 'eu')
   assert.equal(line.msg, 'request completed')

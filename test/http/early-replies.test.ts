@@ -5,24 +5,15 @@
 import { test, type TestContext } from 'node:test'
 import assert from 'node:assert/strict'
 import { request as httpRequest } from 'node:http'
-import type { FastifyInstance } from 'fastify'
 import type { BuildAppOptions } from '../../src/app.js'
-import { buildTestApp } from '../helpers/app.js'
+import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
 import { captureLogs } from '../helpers/log-capture.js'
 import { SYRIA } from '../helpers/editor.js'
 
-const OFF = { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }
 const VOLATILE = new Set(['date', 'connection', 'keep-alive'])
 const article = `/articles/${SYRIA}`
 
 interface Seen { status: number, headers: Record<string, unknown>, body: Buffer }
-
-async function listen (app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const address = app.server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return `http://127.0.0.1:${address.port}`
-}
 
 async function get (base: string, path: string, headers: Record<string, string> = {}): Promise<Seen> {
   return await new Promise((resolve, reject) => {
@@ -42,8 +33,8 @@ async function get (base: string, path: string, headers: Record<string, string> 
 
 async function pair (t: TestContext, options: Partial<BuildAppOptions> = {}) {
   const log = captureLogs()
-  const cached = await buildTestApp(t, { rateLimit: OFF, logger: { level: 'info', stream: log.stream }, ...options })
-  const uncached = await buildTestApp(t, { rateLimit: OFF, ...options, responseCacheEntries: 0 })
+  const cached = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: { level: 'info', stream: log.stream }, ...options })
+  const uncached = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, ...options, responseCacheEntries: 0 })
   return { cached: await listen(cached), uncached: await listen(uncached), log, app: cached }
 }
 
