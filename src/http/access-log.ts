@@ -18,7 +18,8 @@ interface CompletedLine extends RequestLine { statusCode: number, responseTime: 
 /** The debug line of a request that has arrived (also written by http/early-replies.ts, before Fastify). */
 export const logIncoming = (log: FastifyBaseLogger, line: RequestLine): void => { log.debug(line, 'incoming request') }
 /** The access-log line of a finished request (early replies: earlyLineWriter below, the same line marked early). */
-export const logCompleted = (log: FastifyBaseLogger, line: CompletedLine): void => { log.info(line, 'request completed') }
+const COMPLETED = 'request completed'
+export const logCompleted = (log: FastifyBaseLogger, line: CompletedLine): void => { log.info(line, COMPLETED) }
 
 /** pino.symbols.msgPrefixSym exists at run time (pino 9+) but not in pino's type declarations. */
 const msgPrefixSym = (symbols as unknown as Record<string, symbol>).msgPrefixSym ?? Symbol('none')
@@ -69,11 +70,12 @@ export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
     parts[symbols.mixinSym] == null && hooks?.logMethod == null && hooks?.streamWrite == null &&
     parts[symbols.formattersSym]?.log == null && Object.keys(parts[symbols.stringifiersSym] ?? {}).length === 0
   if (!plain) return viaPino
+  const tail = `,"early":true,"msg":${JSON.stringify(COMPLETED)}${end}`
   return (reqId, url, statusCode, responseTime) => {
     // JSON.stringify quotes as pino does for these strings (the request id is [A-Za-z0-9._:-] or a UUID; the URL
     // comes from Node's HTTP parser, one char per byte, so it has no lone surrogates to tell the two apart).
     stream.write(`${prefix}${time.call(log)}${chindings},"reqId":${JSON.stringify(reqId)},"method":"GET","url":${JSON.stringify(url)},` +
-      `"statusCode":${statusCode},"responseTime":${responseTime},"early":true,"msg":"request completed"${end}`)
+      `"statusCode":${statusCode},"responseTime":${responseTime}${tail}`)
   }
 }
 
