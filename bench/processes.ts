@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { createServer } from 'node:net'
 import { bundleHash, readCodeCache } from '../src/code-cache.js'
+import { readStartCommand } from './start-command.js'
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url))
 
@@ -79,19 +80,11 @@ function manage (name: string, child: ChildProcess, port: number): Managed {
 
 export interface StartedApp extends Managed { startupMs: number }
 
-/**
- * What `npm start` runs, read from package.json's start script (`[NAME=value ...] node <flags> <script>`): the
- * environment it sets (glibc's malloc tuning), node's flags and the single-file bundle of tsc's output (see
- * scripts/bundle-server.mjs), so the bench measures exactly that.
- */
-const START_WORDS = ((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start).split(/\s+/)
-const ASSIGNMENT = /^([A-Z_][A-Z0-9_]*)=(\S*)$/
-const assignments = START_WORDS.findIndex((word) => !ASSIGNMENT.test(word))
-const START = START_WORDS.slice(assignments)
-if (START[0] !== 'node' || START.length < 2) throw new Error(`package.json's start script is not "[NAME=value ...] node [flags] <script>": ${START_WORDS.join(' ')}`)
-export const SERVER_ENV: Record<string, string> = Object.fromEntries(START_WORDS.slice(0, assignments).map((word) => ASSIGNMENT.exec(word)!.slice(1, 3) as [string, string]))
-export const SERVER_NODE_FLAGS = START.slice(1, -1)
-export const SERVER_ENTRY = START.at(-1)!
+/** What `npm start` runs (bench/start-command.ts): its environment, node's flags and the bundle's launcher. */
+const START = readStartCommand(ROOT)
+export const SERVER_ENV = START.env
+export const SERVER_NODE_FLAGS = START.nodeFlags
+export const SERVER_ENTRY = START.entry
 
 /** The bundle npm start's launcher (dist/start.js) loads. */
 export const SERVER_BUNDLE = join(ROOT, 'dist/server.bundle.cjs')

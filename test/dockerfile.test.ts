@@ -3,6 +3,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { readStartCommand } from '../bench/start-command.js'
 
 interface Instruction { keyword: string, args: string }
 interface Stage { name: string, base: string, instructions: Instruction[] }
@@ -53,11 +55,7 @@ test('multi-stage: build tools and dev dependencies stay out of the slim runtime
   assert.ok(args(byName(distFrom), 'RUN').includes('npm run build'))
   // The image runs what `npm start` runs after its build: its environment assignments (MALLOC_ARENA_MAX=2) as ENV,
   // its command as CMD.
-  const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? ''
-  const words = start.split(' ')
-  const assignments = words.filter((word) => /^[A-Z_][A-Z0-9_]*=/.test(word))
-  const command = words.slice(assignments.length)
-  assert.equal(command[0], 'node')
+  const { assignments, command } = readStartCommand(fileURLToPath(root))
   const env = args(runtime, 'ENV').join(' ').split(/\s+/)
   for (const assignment of assignments) assert.ok(env.includes(assignment), `ENV ${assignment}`)
   assert.deepEqual(args(runtime, 'CMD'), [JSON.stringify(command).replace(/","/g, '", "')])
