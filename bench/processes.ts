@@ -95,7 +95,7 @@ export const SERVER_BUNDLE = join(ROOT, 'dist/server.bundle.cjs')
  */
 export function codeCachePresent (): boolean {
   try {
-    return readCodeCache(SERVER_BUNDLE, bundleHash(readFileSync(SERVER_BUNDLE, 'utf8'))) !== undefined
+    return readCodeCache(SERVER_BUNDLE, bundleHash(readFileSync(SERVER_BUNDLE))) !== undefined
   } catch {
     return false
   }

@@ -1,5 +1,5 @@
-// The code-cache file (src/code-cache.ts): the launcher hashes the bundle's bytes, the bench its text; both must name
-// the same cache, and a cache made for other bytes or another Node must not be used.
+// The code-cache file (src/code-cache.ts): the launcher and the bench hash the bundle's bytes, which must name the same
+// cache as its text (caches written before the launcher read bytes), and a cache made for other bytes must not be used.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
