@@ -13,6 +13,8 @@ export interface BenchOptions {
   idleS: number
   /** LOG_LEVEL of the measured server (stdout goes to /dev/null). */
   logLevel: string
+  /** The measured server's ACCESS_LOG: one line per request (the default) or none. */
+  accessLog: boolean
   /** Run the server with its rate limiter on (limits raised so the load is never refused), or off as behind a CDN. */
   rateLimit: boolean
   /** Scenario ids to measure (all when unset): for quick A/B runs; a partial run's verdicts cover only those. */
@@ -49,6 +51,7 @@ export function readBenchOptions (env: NodeJS.ProcessEnv = process.env): BenchOp
     idle: env.BENCH_IDLE === '1',
     idleS: integer(env, 'BENCH_IDLE_SECONDS', 100, 0),
     logLevel,
+    accessLog: env.BENCH_ACCESS_LOG !== '0',
     rateLimit: env.BENCH_RATE_LIMIT === '1',
     scenarios: env.BENCH_SCENARIOS === undefined || env.BENCH_SCENARIOS === '' ? null : env.BENCH_SCENARIOS.split(',').map((s) => s.trim())
   }

@@ -107,6 +107,7 @@ export function codeCachePresent (): boolean {
  */
 export interface AppSettings {
   logLevel: string
+  accessLog: boolean
   rateLimit: boolean
   /** Script to run; SERVER_ENTRY unless told (the profiler runs the unbundled dist/server.js to name packages). */
   entry?: string
@@ -126,6 +127,7 @@ export async function startApp (databasePath: string, readyPath: string, setting
       PORT: String(port),
       DATABASE_PATH: databasePath,
       LOG_LEVEL: settings.logLevel,
+      ACCESS_LOG: String(settings.accessLog),
       RATE_LIMIT_ENABLED: String(settings.rateLimit),
       // On: every request is counted and carries RateLimit-* headers, but the load is never refused.
       RATE_LIMIT_MAX: '1000000000',

@@ -293,7 +293,7 @@ async function main (): Promise<void> {
   const startedAt = new Date()
   log(`load generator: ${tool}; pinning: ${PINNING.enabled ? 'servers on core 0, load on core 1' : `off (${PINNING.reason})`}; ` +
     `${options.connections} connections, ${options.durationS} s x ${options.repeats} runs, warm-up ${options.warmupS} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
-  log(`server: LOG_LEVEL=${options.logLevel}, rate limiter ${options.rateLimit ? 'on (limits raised out of reach)' : 'off (as behind a CDN that limits)'}`)
+  log(`server: LOG_LEVEL=${options.logLevel}, access log ${options.accessLog ? 'on' : 'off'}, rate limiter ${options.rateLimit ? 'on (limits raised out of reach)' : 'off (as behind a CDN that limits)'}`)
   const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'))
   try {
     await benchmark(options, tool, workDir, startedAt)
@@ -337,7 +337,7 @@ async function benchmark (options: BenchOptions, tool: LoadTool, workDir: string
   const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
   const markdown = markdownReport(datasets, [...scaling, ...(idle === null ? [] : [idle.check])],
     `Run ${startedAt.toISOString()} (commit ${gitCommit() ?? '?'}, ${process.version}, ${tool}, ${options.connections} connections, ` +
-    `${options.durationS} s x ${options.repeats} interleaved runs after ${options.warmupS} s warm-up, LOG_LEVEL=${options.logLevel}, ` +
+    `${options.durationS} s x ${options.repeats} interleaved runs after ${options.warmupS} s warm-up, LOG_LEVEL=${options.logLevel}, access log ${options.accessLog ? 'on' : 'off'}, ` +
     `rate limiter ${options.rateLimit ? 'on' : 'off'}; medians; results ${file.replace(`${ROOT}`, '')})`)
   console.log(`\n${markdown}`)
   writeFileSync(file.replace(/\.json$/, '.md'), markdown)

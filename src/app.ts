@@ -46,6 +46,8 @@ export interface BuildAppOptions {
   publicUrl: string
   seedIfEmpty?: boolean
   logger?: FastifyServerOptions['logger']
+  /** One info line per finished request (default true); errors are logged either way. */
+  accessLog?: boolean
   /** '*' (default) or the exact origins browser apps may call from. */
   corsOrigins?: '*' | string[]
   /** Cache-Control of API reads; defaults to DEFAULT_CACHE_CONTROL. */
@@ -76,13 +78,14 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const corsOrigins = options.corsOrigins ?? '*'
   // Cache hits for anonymous GETs are answered before Fastify when no per-request policy applies to them: only with
   // the rate limiter off (a CDN in front limits). With it on, hits are replayed after the limiter has counted them.
-  const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeadersFor(corsOrigins))
+  const accessLog = options.accessLog ?? true
+  const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeadersFor(corsOrigins), accessLog)
   const schemaCompilation = options.schemaCompilation ?? 'lazy'
   const app = Fastify({
     ...(earlyReplies === undefined ? {} : { serverFactory: earlyReplies.serverFactory }),
     logger: options.logger ?? false,
-    // One access-log line per request instead of two (http/access-log.ts).
-    logController: new AccessLog(),
+    // One access-log line per request instead of two, or none with accessLog off (http/access-log.ts).
+    logController: new AccessLog(accessLog),
     // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped; bodies are
     // validated as sent (no coercion, see http/validation.ts), string-only parts are coerced.
     // Schemas are checked against the JSON Schema meta-schema only when compiled eagerly (the test that compiles them

@@ -22,6 +22,7 @@ export const EnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to bind' }),
   DATABASE_PATH: Type.String({ minLength: 1, default: 'data/newsdesk.db', description: 'SQLite file; its directory is created' }),
   LOG_LEVEL: Type.Enum([...LOG_LEVELS], { default: 'info', description: 'Pino log level' }),
+  ACCESS_LOG: Type.Boolean({ default: true, description: 'One info line per finished request (request completed); false when a load balancer, proxy or CDN in front already logs requests' }),
   LOG_FORMAT: Type.Enum([...LOG_FORMATS], { default: 'json', description: 'json: one JSON object per line (production); pretty: colourised lines for development (needs the pino-pretty dev dependency)' }),
   PUBLIC_URL: Type.Optional(Type.String({
     pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
@@ -64,6 +65,8 @@ export interface AppConfig {
   sqliteCacheMiB: number
   logLevel: (typeof LOG_LEVELS)[number]
   logFormat: (typeof LOG_FORMATS)[number]
+  /** Whether finished requests are logged (at LOG_LEVEL info or lower). */
+  accessLog: boolean
   publicUrl: string
   /** '*' or the exact allowed origins. */
   corsOrigins: '*' | string[]
@@ -105,6 +108,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteCacheMiB: parsed.SQLITE_CACHE_MB,
     logLevel: parsed.LOG_LEVEL,
     logFormat: parsed.LOG_FORMAT,
+    accessLog: parsed.ACCESS_LOG,
     publicUrl: (parsed.PUBLIC_URL ?? `http://${displayHost}:${parsed.PORT}`).replace(/\/+$/, ''),
     corsOrigins: parsed.CORS_ORIGINS === '*' ? '*' : parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
     cacheControl: {

@@ -27,6 +27,7 @@ async function main (): Promise<void> {
     publicUrl: config.publicUrl,
     seedIfEmpty: true,
     logger: loggerOptions(config),
+    accessLog: config.accessLog,
     corsOrigins: config.corsOrigins,
     cacheControl: config.cacheControl,
     compressionThreshold: config.compressionThreshold,

@@ -11,6 +11,7 @@ test('defaults: 127.0.0.1:3000, data/newsdesk.db, info, public URL from host and
     sqliteCacheMiB: 2,
     logLevel: 'info',
     logFormat: 'json',
+    accessLog: true,
     publicUrl: 'http://127.0.0.1:3000',
     corsOrigins: '*',
     cacheControl: { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 60, staleIfError: 86400 },
@@ -59,6 +60,8 @@ test('values come from the environment, coerced and validated', () => {
   assert.equal(config.logFormat, 'json')
   assert.equal(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat, 'pretty')
   assert.throws(() => loadConfig({ LOG_FORMAT: 'xml' }), /LOG_FORMAT must be equal to one of the allowed values \(json, pretty\)/)
+  assert.equal(loadConfig({ ACCESS_LOG: 'false' }).accessLog, false)
+  assert.throws(() => loadConfig({ ACCESS_LOG: 'off' }), /ACCESS_LOG must be boolean/)
   assert.equal(config.publicUrl, 'https://api.example.org/news')
 })
 

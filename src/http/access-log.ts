@@ -79,7 +79,15 @@ export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
   }
 }
 
+/**
+ * Fastify's logController: the access-log line of each finished request (none when `enabled` is false, ACCESS_LOG; a
+ * request that errored is logged either way) and 'incoming request' at debug.
+ */
 export class AccessLog extends LogController {
+  constructor (readonly enabled = true) {
+    super()
+  }
+
   override incomingRequest (request: FastifyRequest): void {
     if (logsIncoming(request.log.level)) logIncoming(request.log, { method: request.method, url: request.url })
   }
@@ -87,6 +95,6 @@ export class AccessLog extends LogController {
   override requestCompleted (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime }
     if (error) reply.log.error({ ...line, err: error }, 'request errored')
-    else logCompleted(reply.log, line)
+    else if (this.enabled) logCompleted(reply.log, line)
   }
 }

@@ -21,8 +21,11 @@ export const WARM_UP_HEADER = 'x-newsdesk-warm-up'
 export class EarlyReplies {
   #answer: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined
 
-  /** corsHeaders: the CORS headers the CORS plugin would add to a simple GET from `origin` (cors.ts). */
-  constructor (readonly corsHeaders: CorsHeaders) {}
+  /**
+   * corsHeaders: the CORS headers the CORS plugin would add to a simple GET from `origin` (cors.ts); accessLog: whether
+   * replies get an access-log line (as AccessLog's, at level info).
+   */
+  constructor (readonly corsHeaders: CorsHeaders, readonly accessLog = true) {}
 
   /** Fastify's serverFactory option: the plain HTTP/1.1 server Fastify would make, with the early check in front. */
   readonly serverFactory = (handler: Listener, options: FastifyServerOptions): Server => {
@@ -45,7 +48,7 @@ export class EarlyReplies {
 }
 
 export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: ReplaySource): void {
-  const logRequests = logsRequests(app.log.level)
+  const logRequests = early.accessLog && logsRequests(app.log.level)
   const logArrivals = logsIncoming(app.log.level)
   const logCompletedEarly = earlyLineWriter(app.log)
   let closing = false

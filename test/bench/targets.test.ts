@@ -121,6 +121,8 @@ test('BENCH_* options have defaults and reject bad values by name', () => {
   assert.deepEqual(defaults.sizes, [10, 10_000, 100_000])
   assert.equal(defaults.durationS, 5)
   assert.equal(defaults.idle, false)
+  assert.equal(defaults.accessLog, true)
+  assert.equal(readBenchOptions({ BENCH_ACCESS_LOG: '0' }).accessLog, false)
   assert.deepEqual(readBenchOptions({ BENCH_SIZES: '10, 500', BENCH_IDLE: '1' }).sizes, [10, 500])
   assert.equal(defaults.scenarios, null)
   assert.deepEqual(readBenchOptions({ BENCH_SCENARIOS: 'article200, article304' }).scenarios, ['article200', 'article304'])

@@ -60,3 +60,34 @@ test('a logger whose lines are shaped by other options (here a mixin) gets the e
   assert.equal(line.region, 'eu')
   assert.equal(line.msg, 'request completed')
 })
+
+/** Five GET /headlines over a socket: the response cache admits it, then replays it before Fastify. */
+async function headlinesFiveTimes (base: string): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    const response = await fetch(`${base}/headlines`)
+    assert.equal(response.status, 200)
+    await response.arrayBuffer()
+  }
+}
+
+test('with the access log on (the default), five requests give five lines, the replayed ones marked early', async (t) => {
+  const log = capture()
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: { ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream } })
+  await headlinesFiveTimes(await listen(app))
+  const completed = log.lines().filter((line) => line.msg === 'request completed')
+  assert.equal(completed.length, 5)
+  assert.ok(completed.some((line) => line.early === true), 'no request was answered early')
+})
+
+test('with the access log off (ACCESS_LOG=false) no request is logged, answered early or not; other info lines are', async (t) => {
+  const log = capture()
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, accessLog: false, logger: { ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream } })
+  const base = await listen(app)
+  await headlinesFiveTimes(base)
+  assert.equal((await fetch(`${base}/nope`)).status, 404)
+  assert.equal((await app.inject('/headlines')).statusCode, 200)
+  app.log.info('still logging')
+  const messages = log.lines().map((line) => line.msg)
+  assert.deepEqual(messages.filter((msg) => msg === 'request completed'), [])
+  assert.ok(messages.includes('still logging'))
+})
