@@ -5,7 +5,7 @@ import type { AppConfig } from './config.js'
 import { batchedDestination, type BatchedDestination } from './log-destination.js'
 
 let stdout: BatchedDestination | undefined
-/** One per process: stdout, written once per event-loop turn (log-destination.ts). */
+/** One per process: stdout, written in batches of lines, each at most FLUSH_MS late (log-destination.ts). */
 const batchedStdout = (): BatchedDestination => (stdout ??= batchedDestination(1))
 
 export function loggerOptions (config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
