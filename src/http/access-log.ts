@@ -3,7 +3,7 @@
 // LOG_LEVEL=info. 'incoming request' is still logged at debug (to follow a request that never completes). Done through
 // Fastify's LogController (its logController option), so no extra hook runs per request.
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify'
-import { symbols } from 'pino'
+import { stdTimeFunctions, symbols } from 'pino'
 
 const QUIETER_THAN_INFO = new Set(['fatal', 'error', 'warn', 'silent'])
 const VERBOSE = new Set(['debug', 'trace'])
@@ -19,6 +19,18 @@ interface CompletedLine extends RequestLine { statusCode: number, responseTime: 
 export const logIncoming = (log: FastifyBaseLogger, line: RequestLine): void => { log.debug(line, 'incoming request') }
 /** The access-log line of a finished request (early replies: earlyLineWriter below, the same line marked early). */
 const COMPLETED = 'request completed'
+
+/**
+ * A response time for the access log: milliseconds to the microsecond. A full-precision double ("0.05382999999997")
+ * took ~1 us per line to print (V8's shortest round-trip conversion, measured in a profile); three decimals are
+ * cheaper to print and all a response time needs.
+ */
+export const responseTimeMs = (ms: number): number => Math.round(ms * 1000) / 1000
+
+/** Characters JSON.stringify leaves as they are in a string: printable ASCII except " and \. */
+const PLAIN_JSON_STRING = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/
+/** JSON.stringify(text) for a string, without the call for the usual plain-ASCII URL. */
+const jsonString = (text: string): string => PLAIN_JSON_STRING.test(text) ? `"${text}"` : JSON.stringify(text)
 export const logCompleted = (log: FastifyBaseLogger, line: CompletedLine): void => { log.info(line, COMPLETED) }
 
 /** pino.symbols.msgPrefixSym exists at run time (pino 9+) but not in pino's type declarations. */
@@ -71,10 +83,24 @@ export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
     parts[symbols.formattersSym]?.log == null && Object.keys(parts[symbols.stringifiersSym] ?? {}).length === 0
   if (!plain) return viaPino
   const tail = `,"early":true,"msg":${JSON.stringify(COMPLETED)}${end}`
+  // pino's default timestamp (,"time":<ms since epoch>) changes once a millisecond: printed once per millisecond here
+  // instead of once per line (the number-to-text conversion was a visible cost at ~25 lines per millisecond).
+  const epochMs = time === stdTimeFunctions.epochTime
+  let lastMs = -1
+  let lastTime = ''
+  const timestamp = (): string => {
+    if (!epochMs) return time.call(log)
+    const now = Date.now()
+    if (now !== lastMs) {
+      lastMs = now
+      lastTime = `,"time":${now}`
+    }
+    return lastTime
+  }
   return (reqId, url, statusCode, responseTime) => {
-    // JSON.stringify quotes as pino does for these strings (the request id is [A-Za-z0-9._:-] or a UUID; the URL
-    // comes from Node's HTTP parser, one char per byte, so it has no lone surrogates to tell the two apart).
-    stream.write(`${prefix}${time.call(log)}${chindings},"reqId":${JSON.stringify(reqId)},"method":"GET","url":${JSON.stringify(url)},` +
+    // Quoted as pino quotes them (JSON.stringify unless plain ASCII; the URL comes from Node's HTTP parser, one char
+    // per byte, so it has no lone surrogates to tell the two apart).
+    stream.write(`${prefix}${timestamp()}${chindings},"reqId":${jsonString(reqId)},"method":"GET","url":${jsonString(url)},` +
       `"statusCode":${statusCode},"responseTime":${responseTime}${tail}`)
   }
 }
@@ -93,7 +119,7 @@ export class AccessLog extends LogController {
   }
 
   override requestCompleted (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime }
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: responseTimeMs(reply.elapsedTime) }
     if (error) reply.log.error({ ...line, err: error }, 'request errored')
     else if (this.enabled) logCompleted(reply.log, line)
   }

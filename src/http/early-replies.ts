@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { findReplay, type ReplaySource } from './cache-replay.js'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
-import { earlyLineWriter, logIncoming, logsIncoming, logsRequests } from './access-log.js'
+import { earlyLineWriter, logIncoming, logsIncoming, logsRequests, responseTimeMs } from './access-log.js'
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void
 type CorsHeaders = (origin: string | undefined) => Record<string, string>
@@ -85,7 +85,7 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     res.end(replay.body)
     if (logged) {
       // Marked as answered before Fastify; reqId is in the line itself (app.log is not a request's child logger).
-      logCompletedEarly(reqId, url, replay.status, performance.now() - started)
+      logCompletedEarly(reqId, url, replay.status, responseTimeMs(performance.now() - started))
     }
     return true
   })

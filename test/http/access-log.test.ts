@@ -1,7 +1,8 @@
 // The access log: one JSON line per request with method, url, status and response time; none below level info.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { logCompleted } from '../../src/http/access-log.js'
+import pino from 'pino'
+import { earlyLineWriter, logCompleted, responseTimeMs } from '../../src/http/access-log.js'
 import { loggerOptions } from '../../src/logger.js'
 import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
 import { captureLogs as capture } from '../helpers/log-capture.js'
@@ -51,6 +52,34 @@ test('an early reply\'s line is byte for byte the line pino writes for the same 
   const viaPino = log.raw()[before] ?? assert.fail('pino wrote nothing')
   const timeless = (raw: string): string => raw.replace(/"time":\d+/, '"time":0')
   assert.equal(timeless(line), timeless(viaPino))
+})
+
+test('the early line quotes URLs as pino does, plain or not, and keeps a custom timestamp function', () => {
+  for (const timestamp of [pino.stdTimeFunctions.epochTime, pino.stdTimeFunctions.isoTime]) {
+    const log = capture()
+    const logger = pino({ level: 'info', timestamp }, log.stream)
+    const write = earlyLineWriter(logger)
+    // The early writer writes whatever the level (its caller checks it); pino would write nothing at silent, so a
+    // line here comes from the early path, not from a fallback through pino.
+    logger.level = 'silent'
+    const urls = ['/articles/plain', '/articles?q="quoted"\\back', '/articles/caf\u00e9-\u2713', '/tab\tand\u0001control']
+    for (const url of urls) write('req-1', url, 200, 1.5)
+    const early = log.raw()
+    assert.equal(early.length, urls.length)
+    logger.level = 'info'
+    for (const url of urls) logCompleted(logger, { reqId: 'req-1', method: 'GET', url, statusCode: 200, responseTime: 1.5, early: true })
+    const viaPino = log.raw().slice(urls.length)
+    const timeless = (raw: string): string => raw.replace(/"time":("[^"]*"|\d+)/, '"time":0')
+    assert.deepEqual(early.map(timeless), viaPino.map(timeless))
+    const time = (JSON.parse(early[0]!) as { time: unknown }).time
+    assert.equal(typeof time, timestamp === pino.stdTimeFunctions.isoTime ? 'string' : 'number')
+  }
+})
+
+test('response times are logged in milliseconds to the microsecond', () => {
+  assert.equal(responseTimeMs(0.05382999999997), 0.054)
+  assert.equal(responseTimeMs(12.3456), 12.346)
+  assert.equal(responseTimeMs(0), 0)
 })
 
 test('a logger whose lines are shaped by other options (here a mixin) gets the early line through pino', async (t) => {
