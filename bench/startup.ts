@@ -6,7 +6,7 @@ import { renameSync, rmSync } from 'node:fs'
 import { ARTICLE_PATH, ensureBenchDatabase } from './dataset.js'
 import { readBenchOptions } from './options.js'
 import { codeCacheFile } from '../src/code-cache.js'
-import { codeCachePresent, pinSelfToLoadCore, SERVER_BUNDLE, startApp, stop } from './processes.js'
+import { codeCachePresent, pinSelfToLoadCore, primeCodeCache, SERVER_BUNDLE, startApp, stop } from './processes.js'
 import { median } from './targets.js'
 
 const CACHE = codeCacheFile(SERVER_BUNDLE)
@@ -24,14 +24,9 @@ async function once (): Promise<number> {
   return app.startupMs
 }
 
-if (!codeCachePresent()) {
-  // A start held for 3 s writes the cache for the current bundle.
-  rmSync(CACHE, { force: true })
-  const app = await startApp(databasePath, ARTICLE_PATH, options)
-  await new Promise((resolve) => setTimeout(resolve, 3000))
-  await stop(app)
-  if (!codeCachePresent()) throw new Error('the launcher wrote no code cache (is dist/ writable? run npm run build)')
-}
+// Also when a cache file is there: it may have been written under other flags (a profiling run), which V8 rejects.
+await primeCodeCache(databasePath, ARTICLE_PATH, options)
+if (!codeCachePresent()) throw new Error('the launcher wrote no code cache (is dist/ writable? run npm run build)')
 const cached: number[] = []
 const uncached: number[] = []
 for (let i = 0; i < runs; i++) {
