@@ -86,11 +86,11 @@ export const SERVER_ENV = START.env
 export const SERVER_NODE_FLAGS = START.nodeFlags
 export const SERVER_ENTRY = START.entry
 
-/** The bundle npm start's launcher (dist/start.js) loads. */
+/** The bundle npm start's launcher (dist/start.cjs) loads. */
 export const SERVER_BUNDLE = join(ROOT, 'dist/server.bundle.cjs')
 
 /**
- * Whether a start now would use V8's code cache: dist/start.js writes it 2 s after a start without one, for the
+ * Whether a start now would use V8's code cache: the launcher writes it 2 s after a start without one, for the
  * bundle's hash (src/code-cache.ts), so the first start after a changed build has none.
  */
 export function codeCachePresent (): boolean {

@@ -7,7 +7,8 @@
 // data made by another V8 version or with other flags (which is why --no-flush-bytecode is a command-line flag in
 // package.json, not set at run time); the hash guards against a rebuilt bundle. If dist/ is not writable (a read-only
 // container), starts simply stay uncached. Measured in BENCHMARKS.md.
-// usage: node [flags] dist/start.js [bundle]   (default: dist/server.bundle.cjs beside this file)
+// usage: node [flags] dist/start.cjs [bundle]   (default: dist/server.bundle.cjs beside this file; the build bundles
+// tsc's dist/start.js into dist/start.cjs, see scripts/bundle-server.mjs)
 import { readFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
