@@ -17,8 +17,9 @@ interface CompletedLine extends RequestLine { statusCode: number, responseTime: 
 
 /** The debug line of a request that has arrived (also written by http/early-replies.ts, before Fastify). */
 export const logIncoming = (log: FastifyBaseLogger, line: RequestLine): void => { log.debug(line, 'incoming request') }
-/** The access-log line of a finished request (early replies: earlyLineWriter below, the same line marked early). */
 const COMPLETED = 'request completed'
+/** The access-log line of a finished request (early replies: earlyLineWriter below, the same line marked early). */
+export const logCompleted = (log: FastifyBaseLogger, line: CompletedLine): void => { log.info(line, COMPLETED) }
 
 /**
  * A response time for the access log: milliseconds to the microsecond. A full-precision double ("0.05382999999997")
@@ -31,7 +32,6 @@ export const responseTimeMs = (ms: number): number => Math.round(ms * 1000) / 10
 const PLAIN_JSON_STRING = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/
 /** JSON.stringify(text) for a string, without the call for the usual plain-ASCII URL. */
 const jsonString = (text: string): string => PLAIN_JSON_STRING.test(text) ? `"${text}"` : JSON.stringify(text)
-export const logCompleted = (log: FastifyBaseLogger, line: CompletedLine): void => { log.info(line, COMPLETED) }
 
 /** pino.symbols.msgPrefixSym exists at run time (pino 9+) but not in pino's type declarations. */
 const msgPrefixSym = (symbols as unknown as Record<string, symbol>).msgPrefixSym ?? Symbol('none')
@@ -85,18 +85,18 @@ export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
   const tail = `,"early":true,"msg":${JSON.stringify(COMPLETED)}${end}`
   // pino's default timestamp (,"time":<ms since epoch>) changes once a millisecond: printed once per millisecond here
   // instead of once per line (the number-to-text conversion was a visible cost at ~25 lines per millisecond).
-  const epochMs = time === stdTimeFunctions.epochTime
   let lastMs = -1
   let lastTime = ''
-  const timestamp = (): string => {
-    if (!epochMs) return time.call(log)
-    const now = Date.now()
-    if (now !== lastMs) {
-      lastMs = now
-      lastTime = `,"time":${now}`
-    }
-    return lastTime
-  }
+  const timestamp = time !== stdTimeFunctions.epochTime
+    ? (): string => time.call(log)
+    : (): string => {
+        const now = Date.now()
+        if (now !== lastMs) {
+          lastMs = now
+          lastTime = `,"time":${now}`
+        }
+        return lastTime
+      }
   return (reqId, url, statusCode, responseTime) => {
     // Quoted as pino quotes them (JSON.stringify unless plain ASCII; the URL comes from Node's HTTP parser, one char
     // per byte, so it has no lone surrogates to tell the two apart).
