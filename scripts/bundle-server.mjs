@@ -3,10 +3,9 @@
 // itself bundled to CommonJS here too. tsc stays the compiler and type checker; esbuild only joins files.
 // Why: loading ~1,500 small module files (typebox alone is ~700) cost about 1 s of start-up; one file loads in a
 // fraction of that. Kept external: the native SQLite binding.
-// usage: node scripts/bundle-server.mjs [entry] [outfile]   (defaults: dist/server.js dist/server.bundle.cjs, and then the
-// launcher dist/start.js -> dist/start.cjs; the
-// bundle must sit one folder below the project root, as src/project-root.ts expects; test/bundle.test.ts bundles
-// src/server.ts the same way to check the bundle finds its files)
+// usage: node scripts/bundle-server.mjs [entry] [outfile]   (defaults: dist/server.js dist/server.bundle.cjs, plus the
+// launcher dist/start.js -> dist/start.cjs; the bundle must sit one folder below the project root, as
+// src/project-root.ts expects; test/bundle.test.ts bundles src/server.ts the same way to check the bundle finds its files)
 import { readFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 
@@ -33,16 +32,23 @@ const lazyFastifyTransports = {
 
 const [entry = 'dist/server.js', outfile = 'dist/server.bundle.cjs'] = process.argv.slice(2)
 
-await build({
-  entryPoints: [entry],
-  outfile,
+/** What both bundles share: one CommonJS file for Node 20, import.meta.url replaced by the output file's own URL. */
+const commonJsFor = (fileUrlName) => ({
   bundle: true,
   platform: 'node',
+  format: 'cjs',
+  define: { 'import.meta.url': fileUrlName },
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning'
+})
+
+await build({
+  ...commonJsFor('__bundleFileUrl'),
+  entryPoints: [entry],
+  outfile,
   // CommonJS, so the launcher can compile it with vm.Script and V8's code cache (src/start.ts); import.meta.url (used to
   // find the project root and Swagger UI's files) becomes the bundle's own file URL.
-  format: 'cjs',
-  define: { 'import.meta.url': '__bundleFileUrl' },
-  target: 'node20',
   // The native SQLite binding stays a require() of node_modules; Swagger UI's code is inlined and its static files
   // are served from its package folder (src/plugins/external/swagger.ts passes baseDir).
   external: ['better-sqlite3'],
@@ -55,9 +61,7 @@ await build({
       'const __lazyRequire = (id) => { let m; return new Proxy({}, { get: (_, key) => (m ??= require(id))[key] }) };'
   },
   plugins: [lazyFastifyTransports],
-  sourcemap: true,
-  legalComments: 'none',
-  logLevel: 'warning'
+  sourcemap: true
 })
 
 // The launcher as CommonJS too (only in the default build, not when a test bundles another entry): run as an ES module
@@ -66,15 +70,9 @@ await build({
 // becomes its own file URL.
 if (process.argv.length <= 2) {
   await build({
+    ...commonJsFor('__launcherFileUrl'),
     entryPoints: ['dist/start.js'],
     outfile: 'dist/start.cjs',
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    define: { 'import.meta.url': '__launcherFileUrl' },
-    target: 'node20',
-    banner: { js: "const __launcherFileUrl = require('node:url').pathToFileURL(__filename).href;" },
-    legalComments: 'none',
-    logLevel: 'warning'
+    banner: { js: "const __launcherFileUrl = require('node:url').pathToFileURL(__filename).href;" }
   })
 }
