@@ -7,6 +7,10 @@ import { loggerOptions } from '../../src/logger.js'
 import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
 import { captureLogs as capture } from '../helpers/log-capture.js'
 
+/** What server.ts gives Fastify for LOG_FORMAT=json at info, with the capture in place of stdout. */
+const productionLogger = (log: ReturnType<typeof capture>): ReturnType<typeof loggerOptions> =>
+  ({ ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream })
+
 /** Requests /headlines until a line marked early appears; returns that raw line. */
 async function earlyLine (base: string, log: ReturnType<typeof capture>, headers: Record<string, string> = {}): Promise<string> {
   for (let i = 0; i < 5; i++) {
@@ -40,8 +44,7 @@ test('at level warn there is no access log', async (t) => {
 
 test('an early reply\'s line is byte for byte the line pino writes for the same request (production logger settings)', async (t) => {
   const log = capture()
-  // What server.ts gives Fastify for LOG_FORMAT=json, with the capture in place of stdout.
-  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: { ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream } })
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: productionLogger(log) })
   const line = await earlyLine(await listen(app), log, { 'x-request-id': 'same-request' })
   const fields = JSON.parse(line) as { reqId: string, url: string, statusCode: number, responseTime: number }
   assert.deepEqual(Object.keys(fields), ['level', 'time', 'pid', 'hostname', 'reqId', 'method', 'url', 'statusCode', 'responseTime', 'early', 'msg'])
@@ -101,7 +104,7 @@ async function headlinesFiveTimes (base: string): Promise<void> {
 
 test('with the access log on (the default), five requests give five lines, the replayed ones marked early', async (t) => {
   const log = capture()
-  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: { ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream } })
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: productionLogger(log) })
   await headlinesFiveTimes(await listen(app))
   const completed = log.lines().filter((line) => line.msg === 'request completed')
   assert.equal(completed.length, 5)
@@ -110,7 +113,7 @@ test('with the access log on (the default), five requests give five lines, the r
 
 test('with the access log off (ACCESS_LOG=false) no request is logged, answered early or not; other info lines are', async (t) => {
   const log = capture()
-  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, accessLog: false, logger: { ...loggerOptions({ logLevel: 'info', logFormat: 'json' }), stream: log.stream } })
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, accessLog: false, logger: productionLogger(log) })
   const base = await listen(app)
   await headlinesFiveTimes(base)
   assert.equal((await fetch(`${base}/nope`)).status, 404)
