@@ -58,7 +58,7 @@ export interface ArticleListPage {
   total: number
   /** More rows exist beyond this page in the direction of travel. */
   hasMore: boolean
-  /** Latest updatedAt / publishedAt among the items; null when none is known. */
+  /** When any list last changed (lastPublicChange); null when no article has a date. */
   lastModified: string | null
 }
 
@@ -70,13 +70,18 @@ const MAX_CACHED_TOTALS = 1000
 export const ARTICLE_TAGS_SQL = `SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
   WHERE at.article_id = ? ORDER BY at.position`
 
+/** The latest change of a public or unpublished article: one seek in articles_last_change (migration 006). */
+export const LAST_CHANGE_SQL = `SELECT max(coalesce(updated_at, published_at)) FROM articles
+  WHERE status IN ('published', 'unpublished')`
+
 export class ArticleStore {
   readonly #articleBySlug
   readonly #tagsOf
   readonly #db
   readonly #listStatements = new Map<string, Statement<[Params], ListRow>>()
   readonly #countStatements = new Map<string, Statement<[Params], number>>()
-  readonly #lastChangeOf
+  readonly #lastChange
+  readonly #railUpdatedAt
   readonly #railBySlug
   readonly #railItems
 
@@ -92,9 +97,8 @@ export class ArticleStore {
       WHERE a.slug = ? AND a.status = 'published'`)
     this.#tagsOf = db.prepare<[number], { slug: string, name: string }>(ARTICLE_TAGS_SQL)
     this.#db = db
-    this.#lastChangeOf = db.prepare<[string], string | null>(`
-      SELECT max(coalesce(updated_at, published_at)) FROM articles
-      WHERE slug IN (SELECT value FROM json_each(?)) AND status = 'published'`).pluck()
+    this.#lastChange = db.prepare<[], string | null>(LAST_CHANGE_SQL).pluck()
+    this.#railUpdatedAt = db.prepare<[string], string | null>('SELECT updated_at FROM rails WHERE slug = ?').pluck()
     this.#railBySlug = db.prepare<[string], { id: number, slug: string, title: string }>('SELECT id, slug, title FROM rails WHERE slug = ?')
     this.#railItems = db.prepare<[number], { position: number, title: string, slug: string }>(`
       SELECT ri.position, a.title, a.slug FROM rail_items ri JOIN articles a ON a.id = ri.article_id
@@ -158,13 +162,24 @@ export class ArticleStore {
       keys: pageRows.map((row) => ({ key: row.sort_key, id: row.id })),
       total: this.#total(shape, filters),
       hasMore,
-      lastModified: latest(pageRows.map((row) => row.updated_at ?? row.published_at))
+      lastModified: this.lastPublicChange()
     }
   }
 
-  /** Latest updatedAt / publishedAt of the published articles with these slugs; null when none is known. */
-  lastChangeOf (slugs: string[]): string | null {
-    return this.#lastChangeOf.get(JSON.stringify(slugs)) ?? null
+  /**
+   * When anything a list shows last changed: the latest publication, edit or unpublication of any article, not the
+   * latest date among a page's items. An article that leaves a page (unpublished, or edited out of a filter) takes its
+   * date with it, and the page's own latest date would not move: If-Modified-Since would keep the removed article in
+   * caches. One value for every list: a change elsewhere costs an If-Modified-Since client a full 200, never a stale
+   * 304 (If-None-Match, which compares the bytes, is unaffected). Null when no article has a date.
+   */
+  lastPublicChange (): string | null {
+    return this.#lastChange.get() ?? null
+  }
+
+  /** When the rail `slug` last changed: its items replaced (HeadlineWriter), or any article change (as lists). */
+  railLastChange (slug: string): string | null {
+    return latest([this.#railUpdatedAt.get(slug) ?? null, this.lastPublicChange()])
   }
 
   #listStatement (shape: ListShape): Statement<[Params], ListRow> {

@@ -12,12 +12,15 @@ export class HeadlineWriter {
   readonly #publishedId
   readonly #clear
   readonly #add
+  readonly #touch
 
   constructor (private readonly db: Db, private readonly store: ArticleStore, private readonly onCommit: () => void) {
     this.#railId = db.prepare<[string], number>('SELECT id FROM rails WHERE slug = ?').pluck()
     this.#publishedId = db.prepare<[string], number>("SELECT id FROM articles WHERE slug = ? AND status = 'published'").pluck()
     this.#clear = db.prepare('DELETE FROM rail_items WHERE rail_id = ?')
     this.#add = db.prepare('INSERT INTO rail_items (rail_id, position, article_id) VALUES (?, ?, ?)')
+    // The rail's Last-Modified (ArticleStore.railLastChange): a new order or membership is a change of the rail.
+    this.#touch = db.prepare('UPDATE rails SET updated_at = ? WHERE id = ?')
   }
 
   /** Replaces the rail's items with the published articles `slugs`, in that order; returns the new rail. */
@@ -34,6 +37,7 @@ export class HeadlineWriter {
       }
       this.#clear.run(railId)
       ids.forEach((id, index) => { this.#add.run(railId, index + 1, id) })
+      this.#touch.run(new Date().toISOString(), railId)
       const updated = this.store.headlineRail(railSlug)
       if (updated === undefined) throw new Error('rail vanished inside its transaction')
       return updated

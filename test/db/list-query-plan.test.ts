@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../src/db/connection.js'
 import { migrate } from '../../src/db/migrate.js'
 import { seed } from '../../src/db/seed.js'
 import { countSql, pageSql, type ListShape, type ListSort } from '../../src/db/article-list-sql.js'
-import { ARTICLE_TAGS_SQL } from '../../src/db/article-store.js'
+import { ARTICLE_TAGS_SQL, LAST_CHANGE_SQL } from '../../src/db/article-store.js'
 import { tempDatabasePath } from '../helpers/app.js'
 import { insertDatedArticles } from '../helpers/fixtures.js'
 
@@ -100,4 +100,10 @@ test("an article's tags come in display order from an index, without a sort step
   const lines = (db.prepare(`EXPLAIN QUERY PLAN ${ARTICLE_TAGS_SQL}`).all(1) as Array<{ detail: string }>).map((row) => row.detail).join('\n')
   assert.match(lines, /SEARCH at USING COVERING INDEX article_tags_article_order \(article_id=\?\)/, lines)
   assert.doesNotMatch(lines, /TEMP B-TREE/, lines)
+})
+
+test("lists' Last-Modified (the latest change of any article) is one seek in its index, not a scan", (t) => {
+  const db = seededDb(t)
+  const lines = (db.prepare(`EXPLAIN QUERY PLAN ${LAST_CHANGE_SQL}`).all() as Array<{ detail: string }>).map((row) => row.detail)
+  assert.deepEqual(lines, ['SEARCH articles USING INDEX articles_last_change'])
 })

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { buildTestApp } from '../helpers/app.js'
 import { insertArticle } from '../helpers/fixtures.js'
+import { currentEtag, editorHeaders } from '../helpers/editor.js'
 import { strongEtag } from '../../src/http/etag.js'
 
 const SYRIA = `/articles/syrian-army-retakes-maaret-al-numan`
@@ -67,13 +68,13 @@ test('Last-Modified comes from the data; If-Modified-Since gives 304 unless If-N
   const app = await buildTestApp(t)
   const article = await app.inject(SYRIA)
   assert.equal(article.headers['last-modified'], 'Tue, 28 Jan 2020 00:00:00 GMT')
-  const list = await app.inject('/articles')
-  assert.equal(list.headers['last-modified'], 'Tue, 28 Jan 2020 00:00:00 GMT', 'latest of the listed items')
+  // Lists and the rail: the latest change of any article (the seed's only dated one), whatever they list.
+  for (const url of ['/articles', '/headlines', '/articles?section=no-comment&sort=oldest&from=2021-01-01']) {
+    assert.equal((await app.inject(url)).headers['last-modified'], 'Tue, 28 Jan 2020 00:00:00 GMT', url)
+  }
 
   const undated = await app.inject('/articles/deer-rescued-from-freezing-swimming-pool')
   assert.equal(undated.headers['last-modified'], undefined, 'unknown: omitted')
-  assert.equal((await app.inject('/headlines')).headers['last-modified'], undefined, 'rail items are all undated')
-  assert.equal((await app.inject('/articles?section=no-comment&sort=oldest&from=2021-01-01')).headers['last-modified'], undefined, 'empty list')
 
   const cases: Array<[Record<string, string>, number]> = [
     [{ 'if-modified-since': 'Tue, 28 Jan 2020 00:00:00 GMT' }, 304],
@@ -89,6 +90,42 @@ test('Last-Modified comes from the data; If-Modified-Since gives 304 unless If-N
   }
   const noDate = await app.inject({ url: '/articles/deer-rescued-from-freezing-swimming-pool', headers: { 'if-modified-since': 'Wed, 29 Jan 2030 10:00:00 GMT' } })
   assert.equal(noDate.statusCode, 200, 'no Last-Modified, nothing to compare')
+})
+
+test('an unpublished article leaves lists and the rail with a later Last-Modified: If-Modified-Since gets the new list', async (t) => {
+  const app = await buildTestApp(t)
+  const editor = await editorHeaders(app)
+  const gone = 'deer-rescued-from-freezing-swimming-pool'
+  const before = await app.inject('/articles?limit=100')
+  assert.ok(before.json().items.some((item: { slug: string }) => item.slug === gone))
+  const since = String(before.headers['last-modified'])
+  const unpublished = await app.inject({ method: 'DELETE', url: `/articles/${gone}`, headers: { ...editor, 'if-match': await currentEtag(app, `/articles/${gone}`) } })
+  assert.equal(unpublished.statusCode, 204)
+  // The page's remaining items are as old as before: their own dates would have answered 304 and kept the article.
+  for (const url of ['/articles?limit=100', '/headlines']) {
+    const res = await app.inject({ url, headers: { 'if-modified-since': since } })
+    assert.equal(res.statusCode, 200, url)
+    assert.ok(!res.json().items.some((item: { slug: string }) => item.slug === gone), url)
+    assert.ok(Date.parse(String(res.headers['last-modified'])) > Date.parse(since), url)
+    assert.equal((await app.inject({ url, headers: { 'if-modified-since': String(res.headers['last-modified']) } })).statusCode, 304, url)
+  }
+})
+
+test("replacing the rail's items moves its Last-Modified, even when every item is older", async (t) => {
+  const app = await buildTestApp(t)
+  const editor = await editorHeaders(app, ['headlines:write'])
+  const first = await app.inject('/headlines')
+  const since = String(first.headers['last-modified'])
+  const items = first.json().items.map((item: { slug: string }) => item.slug).reverse()
+  const put = await app.inject({
+    method: 'PUT', url: '/headlines', payload: { items },
+    headers: { ...editor, 'content-type': 'application/json', 'if-match': String(first.headers.etag) }
+  })
+  assert.equal(put.statusCode, 200)
+  const res = await app.inject({ url: '/headlines', headers: { 'if-modified-since': since } })
+  assert.equal(res.statusCode, 200, 'the new order, not a 304 for the old one')
+  assert.deepEqual(res.json().items.map((item: { slug: string }) => item.slug), items)
+  assert.ok(Date.parse(String(res.headers['last-modified'])) > Date.parse(since))
 })
 
 test('Surrogate-Key and Cache-Tag name the article, section, tag and list keys', async (t) => {

@@ -30,7 +30,7 @@ const headlines: FastifyPluginAsyncTypebox = async (app) => {
     if (rail === undefined) throw notFound('The headline rail has not been created')
     const slugs = rail.items.map((item) => item.slug)
     reply.addSurrogateKeys(surrogateKey.rail(rail.slug), ...slugs.map(surrogateKey.article))
-    reply.setLastModified(app.articles.lastChangeOf(slugs))
+    reply.setLastModified(app.articles.railLastChange(rail.slug))
     return rail
   })
 }
