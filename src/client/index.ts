@@ -34,7 +34,15 @@ export interface NewsdeskClientOptions {
   fetch?: typeof fetch
   /** Extra headers on every request, e.g. { authorization: 'Bearer <key>' } for a partner key. */
   headers?: Record<string, string>
+  /**
+   * How many URLs' last 200 (body and ETag) are kept for revalidation, least recently used dropped first (default
+   * 500; 0 keeps none and never revalidates). Bounded so a long-running frontend that asks many different lists or
+   * searches does not grow without limit.
+   */
+  cacheEntries?: number
 }
+
+export const DEFAULT_CLIENT_CACHE_ENTRIES = 500
 
 export interface NewsdeskClient {
   getArticle: (slug: string) => Promise<JsonOk<'getArticle'>>
@@ -56,8 +64,15 @@ function queryString (query: Record<string, QueryValue> = {}): string {
 
 export function createNewsdeskClient (options: NewsdeskClientOptions): NewsdeskClient {
   const fetchFn = options.fetch ?? globalThis.fetch
-  /** Last 200 per URL with its ETag: sent back as If-None-Match, reused on 304. */
+  const capacity = options.cacheEntries ?? DEFAULT_CLIENT_CACHE_ENTRIES
+  /** Last 200 per URL with its ETag: sent back as If-None-Match, reused on 304. A Map in least-recently-used order. */
   const validated = new Map<string, { etag: string, body: unknown }>()
+  const remember = (url: string, entry: { etag: string, body: unknown }): void => {
+    validated.delete(url)
+    if (capacity <= 0) return
+    validated.set(url, entry)
+    if (validated.size > capacity) validated.delete(validated.keys().next().value as string)
+  }
 
   async function getJson<T> (pathAndQuery: string): Promise<T> {
     const url = `${options.baseUrl}${pathAndQuery}`
@@ -65,14 +80,20 @@ export function createNewsdeskClient (options: NewsdeskClientOptions): NewsdeskC
     const response = await fetchFn(url, {
       headers: { accept: 'application/json', ...options.headers, ...(known === undefined ? {} : { 'if-none-match': known.etag }) }
     })
-    if (response.status === 304 && known !== undefined) return known.body as T
+    if (response.status === 304 && known !== undefined) {
+      remember(url, known)
+      return known.body as T
+    }
     if (!response.ok) {
+      // What it had is no longer what the server serves (e.g. 410 after an unpublication): not offered again.
+      validated.delete(url)
       const isProblem = response.headers.get('content-type')?.startsWith('application/problem+json') === true
       throw new NewsdeskApiError(response.status, isProblem ? await response.json() as Problem : null)
     }
     const body = await response.json() as T
     const etag = response.headers.get('etag')
-    if (etag !== null) validated.set(url, { etag, body })
+    if (etag === null) validated.delete(url)
+    else remember(url, { etag, body })
     return body
   }
 

@@ -57,3 +57,46 @@ test('the typed client reads articles, lists and the rail from a live server and
   // @ts-expect-error articles have no `headline` field (it is `title`)
   assert.equal(article.headline, undefined)
 })
+
+test('the client keeps copies of its most recently used URLs only, and drops a copy the server no longer serves', async (t) => {
+  const app = await buildTestApp(t)
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' })
+  const revalidated: string[] = []
+  const client = createNewsdeskClient({
+    baseUrl,
+    cacheEntries: 2,
+    fetch: async (input, init) => {
+      if (new Headers(init?.headers).get('if-none-match') !== null) revalidated.push(new URL(String(input)).search)
+      return await fetch(input, init)
+    }
+  })
+  const list = async (limit: number): Promise<void> => { await client.listArticles({ limit }) }
+  await list(1)
+  await list(2)
+  await list(1) // a 304: limit=1 is now the most recently used
+  await list(3) // a third URL: limit=2, the least recently used, is dropped
+  await list(1) // kept: revalidated
+  await list(2) // dropped: asked afresh
+  assert.deepEqual(revalidated, ['?limit=1', '?limit=1'], 'limit=2 came back without If-None-Match')
+
+  const uncached = createNewsdeskClient({ baseUrl, cacheEntries: 0, fetch: async (input, init) => {
+    assert.equal(new Headers(init?.headers).get('if-none-match'), null)
+    return await fetch(input, init)
+  } })
+  await uncached.getArticle(SYRIA)
+  await uncached.getArticle(SYRIA)
+
+  // A copy the server no longer serves (here: the rail is gone, 404) is not offered again.
+  let conditional = 0
+  const forgetting = createNewsdeskClient({ baseUrl, fetch: async (input, init) => {
+    if (new Headers(init?.headers).get('if-none-match') !== null) conditional++
+    return await fetch(input, init)
+  } })
+  await forgetting.getHeadlines()
+  app.db.prepare("DELETE FROM rail_items").run()
+  app.db.prepare("DELETE FROM rails").run()
+  app.contentVersion.bump()
+  await assert.rejects(forgetting.getHeadlines(), (error: unknown) => error instanceof NewsdeskApiError && error.status === 404)
+  await assert.rejects(forgetting.getHeadlines(), (error: unknown) => error instanceof NewsdeskApiError && error.status === 404)
+  assert.equal(conditional, 1, 'only the first read after the 200 revalidated')
+})
