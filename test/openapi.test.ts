@@ -43,6 +43,14 @@ test('components are named after their schemas, never def-N', () => {
     '/feeds/articles.rss', '/feeds/headlines.atom', '/feeds/headlines.json', '/feeds/headlines.rss', '/headlines', '/health/live', '/health/ready', '/sections', '/tags'])
 })
 
+test('every parameter has a typed schema (an enum without a type shows as "any" in Swagger UI)', () => {
+  const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string, schema?: { type?: unknown, $ref?: string } }> }>> }
+  const untyped = Object.entries(doc.paths).flatMap(([path, operations]) => Object.entries(operations).flatMap(([method, operation]) =>
+    (operation.parameters ?? []).filter((parameter) => parameter.schema?.type === undefined && parameter.schema?.$ref === undefined)
+      .map((parameter) => `${method.toUpperCase()} ${path} ${parameter.name}`)))
+  assert.deepEqual(untyped, [])
+})
+
 test('every GET documents its caching headers, conditional request headers, 304 and 400', () => {
   const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, { get: { parameters: Array<{ in: string, name: string }>, responses: Record<string, { headers?: Record<string, unknown>, content?: unknown }> } }> }
   // Health checks are never cached (no-store). Feeds are: the fuzzer found them answering an undocumented 304.

@@ -164,6 +164,8 @@ export const ArticleListQuery = Type.Object({
     examples: ['2020-01-31']
   })),
   sort: Type.Optional(Type.Enum(['newest', 'oldest', 'relevance'], {
+    // An explicit type: without it OpenAPI tools (Swagger UI) show the parameter as "any".
+    type: 'string',
     description: 'newest (default without q): latest publication first; oldest: earliest first; both put undated articles last. ' +
       'relevance (default with q, needs q): best match first (bm25; title weighs most, then summary, then body).'
   })),

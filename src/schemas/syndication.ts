@@ -33,6 +33,7 @@ export const tooManyRequestsResponse = {
 
 export const ArticleFormatQuery = Type.Object({
   format: Type.Optional(Type.Enum(['json', 'ninjs'], {
+    type: 'string', // as sort in article.ts: Swagger UI shows an enum without a type as "any"
     description: 'Representation: `json` (application/json) or `ninjs` (application/ninjs+json, IPTC ninjs 2.1); overrides Accept'
   }))
 }, { additionalProperties: false })
