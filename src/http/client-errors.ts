@@ -16,10 +16,14 @@ export function answerClientError (error: Error & { code?: string }, socket: Soc
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const [status, detail] = REASONS[error.code ?? ''] ?? [400, 'The request is not valid HTTP/1.1']
   const title = STATUS_CODES[status] ?? 'Bad Request'
-  const body = JSON.stringify({ type: 'about:blank', title, status, detail, instance: '', requestId: randomUUID() })
+  // No request line could be read, so there is no path for `instance` (required by the Problem schema): empty.
+  const requestId = randomUUID()
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail, instance: '', requestId })
   if (socket.writable) {
+    // The headers every problem carries (as framework-errors.ts sets them): the id also as X-Request-Id, and nosniff.
     socket.write(`HTTP/1.1 ${status} ${title}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n` +
-      `Cache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nX-Request-Id: ${requestId}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
   }
   socket.destroy(error)
 }

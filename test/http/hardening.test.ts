@@ -159,9 +159,11 @@ test('junk HTTP and oversized heads are answered by the server itself with probl
     const [head = '', body = ''] = answer.split('\r\n\r\n')
     assert.match(head, new RegExp(`^HTTP/1.1 ${status} `), JSON.stringify(request.slice(0, 40)))
     assert.match(head, /content-type: application\/problem\+json/i)
+    assert.match(head, /^x-content-type-options: nosniff$/im)
     const problem = JSON.parse(body) as Record<string, unknown>
     assert.equal(problem.status, status)
     assert.equal(typeof problem.requestId, 'string')
+    assert.match(head, new RegExp(`^x-request-id: ${String(problem.requestId)}$`, 'im'), 'the id of the body, also as a header')
   }
 })
 
