@@ -15,7 +15,7 @@ import swagger from './plugins/external/swagger.js'
 import helmet from './plugins/external/helmet.js'
 import requestGuards from './plugins/app/request-guards.js'
 import healthRoutes from './routes/health/index.js'
-import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.js'
+import { connectionsCheckingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.js'
 import { buildPartAwareValidator } from './http/validation.js'
 import { requestIdOf } from './http/request-id.js'
 import { answerClientError } from './http/client-errors.js'
@@ -107,7 +107,11 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     connectionTimeout: limits.connectionTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
-    http: { headersTimeout: limits.headersTimeoutMs, maxHeaderSize: limits.maxHeaderSize },
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      maxHeaderSize: limits.maxHeaderSize,
+      connectionsCheckingInterval: connectionsCheckingIntervalMs(limits)
+    },
     // On close (SIGTERM, see server.ts): the listener stops accepting, idle keep-alive connections are closed at once,
     // and requests in flight or already arriving on open connections are served in full with Connection: close (not
     // 503: a request the server has accepted is answered properly); the database closes after the last one.

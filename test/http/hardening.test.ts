@@ -167,6 +167,20 @@ test('junk HTTP and oversized heads are answered by the server itself with probl
   }
 })
 
+test('a request head that does not arrive within HEADERS_TIMEOUT_MS is answered 408 with a problem document', async (t) => {
+  const app = await buildTestApp(t, { serverLimits: { ...DEFAULT_SERVER_LIMITS, requestTimeoutMs: 400, headersTimeoutMs: 400 } })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const started = performance.now()
+  const answer = await rawExchange(app, 'GET /articles HTTP/1.1\r\nHost: x\r\n') // the blank line never comes
+  const waited = performance.now() - started
+  const [head = '', body = ''] = answer.split('\r\n\r\n')
+  assert.match(head, /^HTTP\/1.1 408 Request Timeout/)
+  assert.match(head, /content-type: application\/problem\+json/i)
+  assert.equal(JSON.parse(body).detail, 'The request was not received in time')
+  // Checked every 100 ms (a quarter of 400, at least 100), not Node's default 30 s.
+  assert.ok(waited >= 350 && waited < 5_000, `answered after ${waited.toFixed(0)} ms`)
+})
+
 test('regression (found by fuzzing): router rejections are problem documents, not Fastify\'s plain JSON', async (t) => {
   const app = await buildTestApp(t)
   // An over-long path parameter (maxParamLength 200) used to answer 414 application/json {"code":"FST_ERR_MAX_PARAM_LENGTH"}.
