@@ -1,5 +1,6 @@
 // `npm run db:migrate | db:seed | db:backup [-- file]`: database chores against DATABASE_PATH.
 import { loadConfig } from '../config.js'
+import { backupDatabase } from '../db/backup.js'
 import { openDatabase } from '../db/connection.js'
 import { migrate } from '../db/migrate.js'
 import { seed } from '../db/seed.js'
@@ -22,7 +23,7 @@ try {
     }
     case 'backup': {
       const target = argument ?? `${config.databasePath}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`
-      await db.backup(target)
+      backupDatabase(db, target)
       console.log(`backed up ${config.databasePath} to ${target}`)
       break
     }

@@ -1,9 +1,9 @@
-// npm run db:backup: SQLite's online backup of the live database file while the server runs and writes; the copy is
-// consistent (integrity_check), and restored it serves exactly the rows and responses of the original.
+// npm run db:backup: an online backup (VACUUM INTO) of the live database file while the server runs and writes; the
+// copy is consistent (integrity_check), and restored it serves exactly the rows and responses of the original.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, tempDatabasePath } from '../helpers/app.js'
@@ -66,9 +66,13 @@ test('backup while the server runs and writes; the restored copy has the same ro
   await writer
   assert.equal(first.code, 0, first.stderr)
   assert.match(first.stdout, /backed up .* to .*during-writes\.db/)
+  assert.deepEqual(readdirSync(dirname(databasePath)).filter((name) => name.includes('.partial-')), [], 'no temporary file left')
   const snapshot = articleCount(duringWrites)
   assert.ok(snapshot >= before && snapshot <= articleCount(databasePath), `${before} <= ${snapshot} <= after`)
   readRows(duringWrites)
+  // Run again onto the same file: replaced by the newer snapshot.
+  assert.equal((await backup(databasePath, duringWrites)).code, 0)
+  assert.equal(articleCount(duringWrites), articleCount(databasePath))
 
   // 2. Quiet moment, server still up: restored, the copy holds exactly the live rows and serves the same responses.
   const target = join(dirname(databasePath), 'newsdesk.backup.db')
