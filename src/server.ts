@@ -8,9 +8,6 @@ import { warmUp } from './warm-up.js'
 // optimized code) of functions that have not run for a few full GCs, and a server left idle (nights, quiet hours)
 // would answer its next burst from cold, interpreted code. A command-line flag, not v8.setFlagsFromString: V8's code
 // cache (src/start.ts) is only accepted under the flags it was made with.
-// And with --no-memory-reducer: once a server goes quiet, V8's memory reducer runs full GCs to shrink the heap; they
-// deoptimized ~20 hot functions here and left a minimal young generation, so the first second of the next burst had a
-// p99 of ~115 ms (~41 ms without it, BENCHMARKS.md), while the RSS of an idle server did not go down measurably.
 
 const WARM_UP_DELAY_MS = 100
 
