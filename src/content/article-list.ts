@@ -11,7 +11,6 @@ export interface ServedPage {
   body: ArticlePage
   /** RFC 8288 Link header value (first, prev, next). */
   link: string
-  lastModified: string | null
   surrogateKeys: string[]
 }
 
@@ -95,7 +94,6 @@ export function servePage (store: ArticleStore, request: ListRequest, publicUrl:
       links
     },
     link: link.join(', '),
-    lastModified: page.lastModified,
     surrogateKeys: [...new Set(keys)]
   }
 }

@@ -58,8 +58,6 @@ export interface ArticleListPage {
   total: number
   /** More rows exist beyond this page in the direction of travel. */
   hasMore: boolean
-  /** When any list last changed (lastPublicChange); null when no article has a date. */
-  lastModified: string | null
 }
 
 type Params = Record<string, string | number>
@@ -161,8 +159,7 @@ export class ArticleStore {
       }),
       keys: pageRows.map((row) => ({ key: row.sort_key, id: row.id })),
       total: this.#total(shape, filters),
-      hasMore,
-      lastModified: this.lastPublicChange()
+      hasMore
     }
   }
 

@@ -40,7 +40,7 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
     reply.header('link', page.link)
     reply.header('x-total-count', String(page.body.total))
     reply.addSurrogateKeys(...page.surrogateKeys)
-    reply.setLastModified(page.lastModified)
+    reply.setLastModified(app.articles.lastPublicChange())
     return page.body
   })
 
