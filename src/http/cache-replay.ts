@@ -3,7 +3,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { EncodingChoices } from './compression.js'
 import { isNotModified } from './conditional.js'
-import { encodedEtag } from './etag.js'
 import { replayHeads, type ResponseCache } from './response-cache.js'
 
 export interface Replay { status: 200 | 304, head: Record<string, string>, body: string | Buffer | undefined }
@@ -24,7 +23,7 @@ export function findReplay (source: ReplaySource, url: string, headers: Incoming
     ? source.codings.choose(headers['accept-encoding'])
     : 'identity'
   // A coding not made yet (first gzip/br request after the entry was stored) goes the full way and is stored then.
-  const heads = replayHeads(entry, coding, encodedEtag(entry.etag, coding))
+  const heads = replayHeads(entry, coding)
   if (heads === undefined) return undefined
   const conditional = headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined
   if (conditional && isNotModified(headers, heads.etag, entry.lastModified)) return { status: 304, head: heads.notModified, body: undefined }

@@ -2,7 +2,7 @@
 // route set, and compressed variants made on first demand. Entries belong to one content version: a write bumps the
 // version and every older entry stops matching (no per-request database check). A response is stored on the second
 // request for it at a version (admit), so URLs asked for once never fill the cache.
-import type { ContentCoding } from './etag.js'
+import { encodedEtag, type ContentCoding } from './etag.js'
 
 export interface CachedResponse {
   version: number
@@ -32,12 +32,14 @@ export interface ReplayHeads {
 /**
  * The heads of the `coding` representation of an entry (undefined when that coding has not been made yet): the
  * entry's headers plus ETag and Content-Length (200) or minus Content-Type (304), exactly as the onSend path sends them.
+ * The coding's ETag is made here, once: a hit on an existing head allocates nothing.
  */
-export function replayHeads (entry: CachedResponse, coding: ContentCoding | 'identity', etag: string): ReplayHeads | undefined {
+export function replayHeads (entry: CachedResponse, coding: ContentCoding | 'identity'): ReplayHeads | undefined {
   const made = entry.heads?.[coding]
   if (made !== undefined) return made
   const body = coding === 'identity' ? entry.payload : entry.encoded[coding]
   if (body === undefined) return undefined
+  const etag = encodedEtag(entry.etag, coding)
   const ok: Record<string, string> = { ...entry.headers, etag, 'content-length': String(Buffer.byteLength(body)) }
   if (coding !== 'identity') ok['content-encoding'] = coding
   const notModified: Record<string, string> = { ...entry.headers, etag }
