@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http'
 import type { BuildAppOptions } from '../../src/app.js'
 import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
 import { captureLogs } from '../helpers/log-capture.js'
-import { SYRIA } from '../helpers/editor.js'
+import { currentEtag, editorHeaders, patchArticle, SYRIA } from '../helpers/editor.js'
 
 const VOLATILE = new Set(['date', 'connection', 'keep-alive'])
 const article = `/articles/${SYRIA}`
@@ -123,6 +123,30 @@ test('with CORS for listed origins, early hits reflect each allowed origin like 
   assert.equal(seen[2]!.headers['access-control-allow-origin'], 'https://app.newsdesk.test')
   assert.equal(seen[4]!.headers['access-control-allow-origin'], undefined)
   assert.equal(earlyLines(apps.log.lines()).length, 4)
+})
+
+test('an early hit never outlives a write: the next GET after a PATCH is the new article, from Fastify', async (t) => {
+  const apps = await pair(t)
+  for (let i = 0; i < 3; i++) assert.equal((await get(apps.cached, article)).status, 200)
+  assert.equal(earlyLines(apps.log.lines()).length, 1, 'the third GET was answered early')
+  const headers = await editorHeaders(apps.app)
+  const change = { summary: 'Example corrected standfirst.', changeNote: 'Example correction' }
+  const patched = await apps.app.inject(patchArticle(SYRIA, headers, change, await currentEtag(apps.app, article)))
+  assert.equal(patched.statusCode, 200, patched.body)
+  const after = await get(apps.cached, article)
+  assert.equal(after.status, 200)
+  assert.equal((JSON.parse(after.body.toString()) as { summary: string }).summary, change.summary)
+  assert.equal(earlyLines(apps.log.lines()).length, 1, 'the GET after the write went through Fastify')
+})
+
+test('an entry the cache has evicted is not answered early', async (t) => {
+  const apps = await pair(t, { responseCacheEntries: 1 })
+  for (let i = 0; i < 3; i++) await get(apps.cached, article)
+  assert.equal(earlyLines(apps.log.lines()).length, 1)
+  // Two GETs of another URL store it, which evicts the article (one entry at most).
+  for (let i = 0; i < 2; i++) await get(apps.cached, '/headlines')
+  await assertSame(apps, [[article]])
+  assert.deepEqual(earlyLines(apps.log.lines()).map((line) => line.url), [article], 'the article after eviction went through Fastify')
 })
 
 test('with the limiter on, nothing is answered before Fastify: every hit is counted', async (t) => {
