@@ -8,13 +8,12 @@ import { ARTICLE_PATH, ensureBenchDatabase } from './dataset.js'
 import { chooseLoadTool, runLoad, unexpectedResponses, type LoadResult, type LoadTool } from './loadgen.js'
 import { readBenchOptions, type BenchOptions } from './options.js'
 import { markdownReport } from './markdown.js'
+import { captureFixture } from './fixture.js'
 import { codeCachePresent, cpuTimeOf, httpGet, memoryOf, PINNING, pinSelfToLoadCore, primeCodeCache, ROOT, startApp, startCeiling, stop, type Managed } from './processes.js'
 import {
   atLeast, atMost, formatNumber, median, pairedRatios, ratio, RSS_MAX_RATIO, scalingCheck, SCALING_SCENARIOS, scenarioChecks, SCENARIOS,
   STARTUP_MAX_MS, summarizeRuns, type Check, type RunStats, type ScenarioId, type ScenarioResult, type ScenarioSpec
 } from './targets.js'
-
-const HOP_BY_HOP = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
 
 interface Target { spec: ScenarioSpec, path: string, headers: Record<string, string>, status: number, skipped: string | null }
 
@@ -88,32 +87,6 @@ async function resolveTargets (app: Managed, options: BenchOptions): Promise<{ t
   }
 }
 
-interface FixtureRoute { headers: Record<string, string>, body: string, notModifiedHeaders?: Record<string, string> }
-
-/**
- * The ceiling's fixture: the app's own responses per path (hop-by-hop headers aside): the 200's bytes and headers,
- * and for a path the bench revalidates, the app's 304 head too, so both servers' 304s carry the same headers.
- */
-async function captureFixture (app: Managed, targets: Target[]): Promise<{ routes: Record<string, FixtureRoute> }> {
-  const routes: Record<string, FixtureRoute> = {}
-  const kept = (headers: Record<string, string>): Record<string, string> =>
-    Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)))
-  for (const target of targets) {
-    if (target.skipped !== null || target.status !== 200 || routes[target.path] !== undefined) continue
-    const response = await httpGet(`${app.baseUrl}${target.path}`)
-    if (response.status !== 200) throw new Error(`GET ${target.path} answered ${response.status}; cannot build the ceiling`)
-    routes[target.path] = { headers: kept(response.headers), body: response.body.toString('base64') }
-  }
-  for (const target of targets) {
-    const route = routes[target.path]
-    if (target.skipped !== null || target.status !== 304 || route === undefined) continue
-    const response = await httpGet(`${app.baseUrl}${target.path}`, target.headers)
-    if (response.status !== 304) throw new Error(`conditional GET ${target.path} answered ${response.status}; cannot build the ceiling`)
-    route.notModifiedHeaders = kept(response.headers)
-  }
-  return { routes }
-}
-
 const stats = (result: LoadResult): RunStats => ({ rps: result.rps, p50: result.p50 ?? Number.NaN, p99: result.p99 ?? Number.NaN })
 
 function cpuSummary (app: MeasuredLoad[], ceiling: MeasuredLoad[]): MeasuredScenario['cpu'] {
@@ -146,7 +119,7 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
     log(`dataset seed + ${synthetic}: app pid ${app.pid} up in ${app.startupMs.toFixed(0)} ms (${codeCache ? 'with' : 'without'} V8 code cache)`)
     const { targets, articles } = await resolveTargets(app, options)
     const fixturePath = join(workDir, `ceiling-${synthetic}.json`)
-    writeFileSync(fixturePath, JSON.stringify(await captureFixture(app, targets)))
+    writeFileSync(fixturePath, JSON.stringify(await captureFixture(app.baseUrl, targets.filter((target) => target.skipped === null))))
     ceiling = await startCeiling(fixturePath)
     const active = targets.filter((t) => t.skipped === null && (options.scenarios === null || options.scenarios.includes(t.spec.id)))
 
