@@ -47,7 +47,7 @@ async function serverOutput (t: TestContext, env: Record<string, string>): Promi
   })
   const base = (await logged(/listening at (http:\/\/[\d.]+:\d+)/))[1]
   assert.equal((await fetch(`${base}/headlines?limit=1`)).status, 200)
-  // Its access-log line (the only line naming this URL at info; warm-up requests are logged too).
+  // Its access-log line (the only line naming this URL at info; warm-up requests get none).
   await logged(/headlines\?limit=1/)
   child.kill('SIGTERM')
   assert.equal(await exited, 0, 'clean shutdown')

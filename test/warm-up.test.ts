@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { buildTestApp, listen, RATE_LIMIT_OFF } from './helpers/app.js'
 import { captureLogs } from './helpers/log-capture.js'
 import { warmUp } from '../src/warm-up.js'
+import { WARM_UP_HEADER } from '../src/http/access-log.js'
 
 test('warm-up requests the list, the rail and the newest article three times each', async (t) => {
   const app = await buildTestApp(t)
@@ -22,10 +23,19 @@ test('warm-up on an empty database skips the article and does not throw', async 
   assert.equal(result.requests, 7)
 })
 
-test('given the server address, warm-up also sends rounds over sockets, answered from the cache and not logged', async (t) => {
-  const log = captureLogs<{ msg: string }>()
+test('given the server address, warm-up also sends rounds over sockets, answered from the cache; none is logged', async (t) => {
+  const log = captureLogs<{ msg: string, url?: string }>()
   const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF, logger: { level: 'info', stream: log.stream } })
-  const result = await warmUp(app, await listen(app))
+  const base = await listen(app)
+  const result = await warmUp(app, base)
   assert.equal(result.requests, 10 + 3 * 200)
-  assert.equal(log.lines().filter((line) => line.msg === 'request completed').length, 10, 'only the in-process requests are logged')
+  assert.equal(log.lines().filter((line) => line.msg === 'request completed').length, 0, 'no warm-up request gets an access-log line')
+  // Other requests are still logged (early hits too: early-replies.test.ts), and so is a request with the warm-up
+  // header from a non-loopback address: the header alone hides nothing.
+  assert.equal((await fetch(`${base}/articles?limit=2`)).status, 200)
+  assert.equal((await fetch(`${base}/headlines`)).status, 200)
+  const spoofed = await app.inject({ url: '/articles?limit=3', headers: { [WARM_UP_HEADER]: '1' }, remoteAddress: '203.0.113.5' })
+  assert.equal(spoofed.statusCode, 200)
+  assert.deepEqual(log.lines().filter((line) => line.msg === 'request completed').map((line) => line.url),
+    ['/articles?limit=2', '/headlines', '/articles?limit=3'])
 })

@@ -2,11 +2,22 @@
 // Fastify's two ('incoming request' + 'request completed'), which cost about 20% of the CPU of a cached read at
 // LOG_LEVEL=info. 'incoming request' is still logged at debug (to follow a request that never completes). Done through
 // Fastify's LogController (its logController option), so no extra hook runs per request.
+import type { IncomingMessage } from 'node:http'
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify'
 import { stdTimeFunctions, symbols } from 'pino'
 
 const QUIETER_THAN_INFO = new Set(['fatal', 'error', 'warn', 'silent'])
 const VERBOSE = new Set(['debug', 'trace'])
+
+/** Sent by the start-up warm-up (warm-up.ts) with each of its requests. */
+export const WARM_UP_HEADER = 'x-newsdesk-warm-up'
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+/**
+ * Whether a request is the server's own start-up warm-up: the header, from a loopback address (the header alone hides
+ * nothing). Those get no access-log line, on either path; 'warm-up requests done' counts them instead.
+ */
+export const isWarmUp = (request: IncomingMessage): boolean =>
+  request.headers[WARM_UP_HEADER] !== undefined && LOOPBACK.has(request.socket?.remoteAddress ?? '')
 
 /** Whether a logger at `level` writes the access log ('request completed', info) and 'incoming request' (debug). */
 export const logsRequests = (level: string): boolean => !QUIETER_THAN_INFO.has(level)
@@ -106,8 +117,8 @@ export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
 }
 
 /**
- * Fastify's logController: the access-log line of each finished request (none when `enabled` is false, ACCESS_LOG; a
- * request that errored is logged either way) and 'incoming request' at debug.
+ * Fastify's logController: the access-log line of each finished request (none when `enabled` is false, ACCESS_LOG, or
+ * for the start-up warm-up; a request that errored is logged either way) and 'incoming request' at debug.
  */
 export class AccessLog extends LogController {
   constructor (readonly enabled = true) {
@@ -121,6 +132,6 @@ export class AccessLog extends LogController {
   override requestCompleted (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: responseTimeMs(reply.elapsedTime) }
     if (error) reply.log.error({ ...line, err: error }, 'request errored')
-    else if (this.enabled) logCompleted(reply.log, line)
+    else if (this.enabled && !isWarmUp(request.raw)) logCompleted(reply.log, line)
   }
 }

@@ -9,14 +9,11 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { findReplay, type ReplaySource } from './cache-replay.js'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
-import { earlyLineWriter, logIncoming, logsIncoming, logsRequests, responseTimeMs } from './access-log.js'
+import { earlyLineWriter, isWarmUp, logIncoming, logsIncoming, logsRequests, responseTimeMs } from './access-log.js'
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void
 type CorsHeaders = (origin: string | undefined) => Record<string, string>
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
-/** Sent by the start-up warm-up (warm-up.ts): its hundreds of replayed hits are not written to the access log. */
-export const WARM_UP_HEADER = 'x-newsdesk-warm-up'
 
 export class EarlyReplies {
   #answer: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined
@@ -78,8 +75,8 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     const reqId = requestIdOf(req)
     const head = base.slice()
     head[head.length - 1] = reqId
-    // The server's own warm-up rounds (server.ts, over loopback) are not logged; the header alone hides nothing.
-    const logged = logRequests && (headers[WARM_UP_HEADER] === undefined || !LOOPBACK.has(req.socket.remoteAddress ?? ''))
+    // The server's own warm-up rounds (server.ts, over loopback) are not logged.
+    const logged = logRequests && !isWarmUp(req)
     if (logged && logArrivals) logIncoming(app.log, { reqId, method: 'GET', url })
     res.writeHead(replay.status, head)
     res.end(replay.body)
