@@ -14,7 +14,8 @@ export const WARM_UP_HEADER = 'x-newsdesk-warm-up'
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 /**
  * Whether a request is the server's own start-up warm-up: the header, from a loopback address (the header alone hides
- * nothing). Those get no access-log line, on either path; 'warm-up requests done' counts them instead.
+ * nothing). Those get no access-log line and no 'incoming request' line, on either path; 'warm-up requests done' counts
+ * them instead.
  */
 export const isWarmUp = (request: IncomingMessage): boolean =>
   request.headers[WARM_UP_HEADER] !== undefined && LOOPBACK.has(request.socket?.remoteAddress ?? '')
@@ -126,7 +127,7 @@ export class AccessLog extends LogController {
   }
 
   override incomingRequest (request: FastifyRequest): void {
-    if (logsIncoming(request.log.level)) logIncoming(request.log, { method: request.method, url: request.url })
+    if (logsIncoming(request.log.level) && !isWarmUp(request.raw)) logIncoming(request.log, { method: request.method, url: request.url })
   }
 
   override requestCompleted (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
