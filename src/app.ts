@@ -19,7 +19,7 @@ import { connectionsCheckingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits
 import { buildPartAwareValidator } from './http/validation.js'
 import { requestIdOf } from './http/request-id.js'
 import { answerClientError } from './http/client-errors.js'
-import { answerFrameworkError } from './http/framework-errors.js'
+import { frameworkErrorAnswerer } from './http/framework-errors.js'
 import rateLimitPlugin, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
 import feedRoutes from './routes/feeds/index.js'
 import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
@@ -79,7 +79,9 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   // Cache hits for anonymous GETs are answered before Fastify when no per-request policy applies to them: only with
   // the rate limiter off (a CDN in front limits). With it on, hits are replayed after the limiter has counted them.
   const accessLog = options.accessLog ?? true
-  const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeadersFor(corsOrigins), accessLog)
+  // The headers the CORS plugin adds to a simple request, for the answers given before its hook runs.
+  const corsHeaders = corsHeadersFor(corsOrigins)
+  const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeaders, accessLog)
   const schemaCompilation = options.schemaCompilation ?? 'lazy'
   const app = Fastify({
     ...(earlyReplies === undefined ? {} : { serverFactory: earlyReplies.serverFactory }),
@@ -103,7 +105,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     requestIdHeader: false,
     genReqId: requestIdOf,
     clientErrorHandler: answerClientError,
-    frameworkErrors: answerFrameworkError,
+    frameworkErrors: frameworkErrorAnswerer(corsHeaders),
     connectionTimeout: limits.connectionTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,

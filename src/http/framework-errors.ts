@@ -8,13 +8,19 @@ const ANSWERS: Record<string, [number, string]> = {
   FST_ERR_BAD_URL: [400, 'The request path is not valid percent-encoded UTF-8']
 }
 
-/** Fastify `frameworkErrors`: no hooks have run, so the headers the hooks would add are set here. */
-export function answerFrameworkError (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const [status, detail] = ANSWERS[error.code] ?? [400, 'The request cannot be routed']
-  void reply.code(status)
-    .header('content-type', 'application/problem+json; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-request-id', request.id)
-    .send(JSON.stringify(problem(request, status, detail)))
+/**
+ * Fastify's `frameworkErrors` handler: no hooks have run, so the headers the hooks would add are set here, the CORS
+ * plugin's included (`corsHeaders`: plugins/external/cors.ts corsHeadersFor), so a browser app can read the problem.
+ */
+export function frameworkErrorAnswerer (corsHeaders: (origin: string | undefined) => Record<string, string>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const [status, detail] = ANSWERS[error.code] ?? [400, 'The request cannot be routed']
+    void reply.code(status)
+      .headers(corsHeaders(request.headers.origin))
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('x-request-id', request.id)
+      .send(JSON.stringify(problem(request, status, detail)))
+  }
 }

@@ -194,6 +194,12 @@ test('regression (found by fuzzing): router rejections are problem documents, no
     const problem = isProblem(await app.inject(url), 400)
     assert.equal(problem.detail, 'The request path is not valid percent-encoded UTF-8')
   }
+  // With the CORS headers the plugin gives every other answer, so a browser app can read the problem and its id.
+  const fromBrowser = await app.inject({ url: '/articles/%ZZ', headers: { origin: 'https://app.example' } })
+  assert.equal(fromBrowser.headers['access-control-allow-origin'], '*')
+  assert.match(String(fromBrowser.headers['access-control-expose-headers']), /X-Request-Id/)
+  const routed = await app.inject({ url: '/articles/not-there', headers: { origin: 'https://app.example' } })
+  assert.equal(fromBrowser.headers['access-control-expose-headers'], routed.headers['access-control-expose-headers'])
 })
 
 test('strict inputs: every operation refuses unknown query parameters, every request body schema is closed', async (t) => {
