@@ -15,7 +15,8 @@ import { join } from 'node:path'
 import { ARTICLE_PATH } from './dataset.js'
 import { captureFixture } from './fixture.js'
 import { chooseLoadTool, runLoad, unexpectedResponses } from './loadgen.js'
-import { readBenchOptions } from './options.js'
+import { integer, readBenchOptions } from './options.js'
+import { median } from './targets.js'
 import { freePort, httpGet, pinned, pinSelfToLoadCore, ROOT, startCeiling, stop, type Managed } from './processes.js'
 
 interface Variant { name: string, command?: string[], cwd?: string, env?: Record<string, string>, ceilingOf?: string }
@@ -26,13 +27,8 @@ const variants = JSON.parse(readFileSync(file, 'utf8')) as Variant[]
 if (!Array.isArray(variants) || variants.length < 2) throw new Error(`${file}: a JSON array of at least two variants`)
 if (new Set(variants.map((v) => v.name)).size !== variants.length) throw new Error(`${file}: variant names must be unique`)
 const options = readBenchOptions()
-const number = (name: string, fallback: number): number => {
-  const value = Number(process.env[name] ?? fallback)
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
-  return value
-}
-const rounds = number('BENCH_AB_ROUNDS', 8)
-const seconds = number('BENCH_AB_SECONDS', 2)
+const rounds = integer(process.env, 'BENCH_AB_ROUNDS', 8, 1)
+const seconds = integer(process.env, 'BENCH_AB_SECONDS', 2, 1)
 const path = process.env.BENCH_AB_PATH ?? ARTICLE_PATH
 const revalidate = process.env.BENCH_AB_REVALIDATE === '1'
 const tool = chooseLoadTool(options.loadgen)
@@ -85,12 +81,6 @@ async function load (server: Server, durationS: number): Promise<number> {
   const unexpected = unexpectedResponses(result, server.status)
   if (unexpected > 0) throw new Error(`${server.variant.name}: ${unexpected} responses were not ${server.status}`)
   return result.rps
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 const servers: Server[] = []

@@ -21,7 +21,7 @@ export interface BenchOptions {
   scenarios: string[] | null
 }
 
-function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+export function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)

@@ -9,11 +9,10 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { findReplay, type ReplaySource } from './cache-replay.js'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
+import type { CorsHeaders } from '../plugins/external/cors.js'
 import { earlyLineWriter, isWarmUp, logIncoming, logsIncoming, logsRequests, responseTimeMs } from './access-log.js'
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void
-type CorsHeaders = (origin: string | undefined) => Record<string, string>
-
 
 export class EarlyReplies {
   #answer: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined

@@ -2,6 +2,7 @@
 // path that is not valid percent-encoding): RFC 9457 problem documents, like every other error.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { problem } from '../plugins/app/problem-details.js'
+import type { CorsHeaders } from '../plugins/external/cors.js'
 
 const ANSWERS: Record<string, [number, string]> = {
   FST_ERR_MAX_PARAM_LENGTH: [414, 'A path segment is longer than the limit of 200 characters'],
@@ -12,7 +13,7 @@ const ANSWERS: Record<string, [number, string]> = {
  * Fastify's `frameworkErrors` handler: no hooks have run, so the headers the hooks would add are set here, the CORS
  * plugin's included (`corsHeaders`: plugins/external/cors.ts corsHeadersFor), so a browser app can read the problem.
  */
-export function frameworkErrorAnswerer (corsHeaders: (origin: string | undefined) => Record<string, string>) {
+export function frameworkErrorAnswerer (corsHeaders: CorsHeaders) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const [status, detail] = ANSWERS[error.code] ?? [400, 'The request cannot be routed']
     void reply.code(status)

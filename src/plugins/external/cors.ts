@@ -14,13 +14,17 @@ export const EXPOSED_HEADERS = [
   'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'
 ]
 
+/** The CORS headers for a simple request from `origin` (corsHeadersFor). */
+export type CorsHeaders = (origin: string | undefined) => Record<string, string>
+
 /**
  * The headers @fastify/cors (as configured below) adds to a simple, non-preflight request from `origin`: the
  * allowed origin (any: '*'; listed: the request's own, when listed) and the exposed headers. Used where responses are
- * written without the plugin's hook (http/early-replies.ts); test/http/early-replies.test.ts checks they agree.
- * Vary: Origin (listed origins) is part of the cached representation's headers already.
+ * written without the plugin's hook (http/early-replies.ts, http/framework-errors.ts); test/http/early-replies.test.ts
+ * checks they agree. Vary: Origin (listed origins) is part of the cached representation's headers already (and the
+ * framework errors' problems are no-store).
  */
-export function corsHeadersFor (origins: '*' | string[]): (origin: string | undefined) => Record<string, string> {
+export function corsHeadersFor (origins: '*' | string[]): CorsHeaders {
   const expose = EXPOSED_HEADERS.join(', ')
   if (origins === '*') {
     const any = { 'access-control-allow-origin': '*', 'access-control-expose-headers': expose }
