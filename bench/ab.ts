@@ -1,7 +1,7 @@
 // `npm run bench:ab -- <variants.json>`: side-by-side req/s of several servers on one URL, for A/B questions the full
 // bench cannot answer (another build, another setting). The servers start together on the server core (idle ones cost
 // nothing), then each round loads each server in turn for BENCH_AB_SECONDS, the order reversed every other round so
-// no server always follows the same neighbour; the result is the median of per-round ratios to the first server. On
+// no server always follows the same neighbour; the result is the median of per-round ratios to the first server (and each server's RSS at the end). On
 // this VM, whose speed drifts up to 2x over minutes, only ratios taken within one round mean anything.
 // variants.json: [{ "name": "app", "command": ["node", "dist/start.cjs"], "cwd"?: "...", "env"?: { ... } }, ...]; each
 // server gets PORT and HOST=127.0.0.1 in its environment. { "name": "ceiling", "ceilingOf": "app" } is the bench's
@@ -17,7 +17,7 @@ import { captureFixture } from './fixture.js'
 import { chooseLoadTool, runLoad, unexpectedResponses } from './loadgen.js'
 import { integer, readBenchOptions } from './options.js'
 import { median } from './targets.js'
-import { freePort, httpGet, pinned, pinSelfToLoadCore, ROOT, startCeiling, stop, type Managed } from './processes.js'
+import { freePort, httpGet, memoryOf, pinned, pinSelfToLoadCore, ROOT, startCeiling, stop, type Managed } from './processes.js'
 
 interface Variant { name: string, command?: string[], cwd?: string, env?: Record<string, string>, ceilingOf?: string }
 
@@ -114,8 +114,11 @@ try {
   const baseline = servers[0]!.variant.name
   for (const [i, server] of servers.entries()) {
     const ratios = rps[i]!.map((value, round) => value / rps[0]![round]!)
+    // As the bench reports it: resident set size once the load has stopped (here after every round).
+    const rss = memoryOf(server.managed.pid)?.rssMiB
     console.log(`${server.variant.name.padEnd(24)} median ${median(rps[i]!).toFixed(0).padStart(6)} req/s, ` +
-      `ratio to ${baseline} ${median(ratios).toFixed(3)} [${ratios.map((r) => r.toFixed(2)).join(' ')}]`)
+      `ratio to ${baseline} ${median(ratios).toFixed(3)} [${ratios.map((r) => r.toFixed(2)).join(' ')}]` +
+      `, RSS after ${rss === undefined ? '?' : rss.toFixed(1)} MiB`)
   }
 } finally {
   for (const server of managed) await stop(server)
