@@ -4,7 +4,7 @@
 // code that answers cache hits from the socket (http/early-replies.ts) is optimized too, not just interpreted.
 import { Agent, request } from 'node:http'
 import type { FastifyInstance } from 'fastify'
-import { WARM_UP_HEADER } from './http/access-log.js'
+import { WARM_UP_HEADER, WARM_UP_TOKEN } from './http/access-log.js'
 
 const HOT_PATHS = ['/articles', '/headlines']
 /** Requests per path over sockets: enough for V8 to optimize the hit path, a few ms of CPU each. */
@@ -19,7 +19,7 @@ export async function warmUp (app: FastifyInstance, baseUrl?: string): Promise<W
   const get = async (url: string): Promise<string> => {
     requests++
     // Marked like the socket rounds: no access-log line each (inject's remote address is loopback).
-    return (await app.inject({ method: 'GET', url, headers: { [WARM_UP_HEADER]: '1' } })).body
+    return (await app.inject({ method: 'GET', url, headers: { [WARM_UP_HEADER]: WARM_UP_TOKEN } })).body
   }
   const list = await get('/articles?limit=1')
   const first = (JSON.parse(list) as { items?: Array<{ slug: string }> }).items?.[0]?.slug
@@ -45,7 +45,7 @@ export async function warmUp (app: FastifyInstance, baseUrl?: string): Promise<W
 
 async function drain (agent: Agent, url: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const req = request(url, { agent, headers: { [WARM_UP_HEADER]: '1' } }, (res) => {
+    const req = request(url, { agent, headers: { [WARM_UP_HEADER]: WARM_UP_TOKEN } }, (res) => {
       res.resume()
       res.on('end', resolve)
       res.on('error', reject)

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { buildTestApp, listen, RATE_LIMIT_OFF } from './helpers/app.js'
 import { captureLogs } from './helpers/log-capture.js'
 import { warmUp } from '../src/warm-up.js'
-import { WARM_UP_HEADER } from '../src/http/access-log.js'
+import { WARM_UP_HEADER, WARM_UP_TOKEN } from '../src/http/access-log.js'
 
 test('warm-up requests the list, the rail and the newest article three times each', async (t) => {
   const app = await buildTestApp(t)
@@ -32,12 +32,15 @@ test('given the server address, warm-up also sends rounds over sockets, answered
   assert.equal(result.requests, 10 + 3 * 200)
   const requestLines = log.lines().filter((line) => line.msg === 'request completed' || line.msg === 'incoming request')
   assert.equal(requestLines.length, 0, 'no warm-up request gets an access-log or incoming-request line')
-  // Other requests are still logged (early hits too: early-replies.test.ts), and so is a request with the warm-up
-  // header from a non-loopback address: the header alone hides nothing.
+  // Other requests are still logged (early hits too: early-replies.test.ts), and so are requests with the warm-up
+  // header that cannot be the warm-up: from loopback (as through a reverse proxy on the same host) without this
+  // process's token, once from Fastify's path and once a cache hit; and with the token from a non-loopback address.
   assert.equal((await fetch(`${base}/articles?limit=2`)).status, 200)
   assert.equal((await fetch(`${base}/headlines`)).status, 200)
-  const spoofed = await app.inject({ url: '/articles?limit=3', headers: { [WARM_UP_HEADER]: '1' }, remoteAddress: '203.0.113.5' })
-  assert.equal(spoofed.statusCode, 200)
+  assert.equal((await fetch(`${base}/articles?limit=4`, { headers: { [WARM_UP_HEADER]: '1' } })).status, 200)
+  assert.equal((await fetch(`${base}/headlines`, { headers: { [WARM_UP_HEADER]: 'true' } })).status, 200)
+  const remote = await app.inject({ url: '/articles?limit=3', headers: { [WARM_UP_HEADER]: WARM_UP_TOKEN }, remoteAddress: '203.0.113.5' })
+  assert.equal(remote.statusCode, 200)
   assert.deepEqual(log.lines().filter((line) => line.msg === 'request completed').map((line) => line.url),
-    ['/articles?limit=2', '/headlines', '/articles?limit=3'])
+    ['/articles?limit=2', '/headlines', '/articles?limit=4', '/headlines', '/articles?limit=3'])
 })

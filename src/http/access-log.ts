@@ -2,6 +2,7 @@
 // Fastify's two ('incoming request' + 'request completed'), which cost about 20% of the CPU of a cached read at
 // LOG_LEVEL=info. 'incoming request' is still logged at debug (to follow a request that never completes). Done through
 // Fastify's LogController (its logController option), so no extra hook runs per request.
+import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify'
 import { stdTimeFunctions, symbols } from 'pino'
@@ -9,16 +10,21 @@ import { stdTimeFunctions, symbols } from 'pino'
 const QUIETER_THAN_INFO = new Set(['fatal', 'error', 'warn', 'silent'])
 const VERBOSE = new Set(['debug', 'trace'])
 
-/** Sent by the start-up warm-up (warm-up.ts) with each of its requests. */
+/**
+ * Sent by the start-up warm-up (warm-up.ts) with each of its requests, with WARM_UP_TOKEN as its value: random per
+ * process, so a client cannot copy it. Behind a reverse proxy on the same host every client's requests come from
+ * loopback too, and a fixed value would let any of them hide its requests from the access log.
+ */
 export const WARM_UP_HEADER = 'x-newsdesk-warm-up'
+export const WARM_UP_TOKEN = randomBytes(18).toString('base64url')
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 /**
- * Whether a request is the server's own start-up warm-up: the header, from a loopback address (the header alone hides
- * nothing). Those get no access-log line and no 'incoming request' line, on either path; 'warm-up requests done' counts
+ * Whether a request is the server's own start-up warm-up: the header with this process's token, from a loopback
+ * address. Those get no access-log line and no 'incoming request' line, on either path; 'warm-up requests done' counts
  * them instead.
  */
 export const isWarmUp = (request: IncomingMessage): boolean =>
-  request.headers[WARM_UP_HEADER] !== undefined && LOOPBACK.has(request.socket?.remoteAddress ?? '')
+  request.headers[WARM_UP_HEADER] === WARM_UP_TOKEN && LOOPBACK.has(request.socket?.remoteAddress ?? '')
 
 /** Whether a logger at `level` writes the access log ('request completed', info) and 'incoming request' (debug). */
 export const logsRequests = (level: string): boolean => !QUIETER_THAN_INFO.has(level)
