@@ -10,6 +10,7 @@ import { warmUp } from './warm-up.js'
 // cache (src/start.ts) is only accepted under the flags it was made with.
 
 const WARM_UP_DELAY_MS = 100
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
 
 async function main (): Promise<void> {
   let config: AppConfig
@@ -63,11 +64,13 @@ async function main (): Promise<void> {
   // After listen, and only once the server has had WARM_UP_DELAY_MS to answer whoever connected first: the warm-up
   // compiles the hot routes and reads lists (count(*) on a large, cold database file), which would otherwise queue in
   // front of the first real requests. Failures only cost the warm-up, never the server.
-  // Socket rounds (over the loopback address the server listens on) only with the rate limiter off: with it on they
-  // would spend the per-IP budget of 127.0.0.1, which a local reverse proxy shares with every client.
-  const warmUpHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host
+  // Socket rounds only over loopback: only from there are they recognised as the warm-up (http/access-log.ts isWarmUp),
+  // so they get no access-log lines and do not spend the rate limiter's budget for 127.0.0.1 (which a reverse proxy
+  // on the same host shares with every client). A server bound to one other address warms up in-process only.
+  const warmUpHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host
+  const socketBase = LOOPBACK_HOSTS.has(warmUpHost) ? `http://${warmUpHost.includes(':') ? `[${warmUpHost}]` : warmUpHost}:${port}` : undefined
   setTimeout(() => {
-    warmUp(app, config.rateLimit.enabled ? undefined : `http://${warmUpHost}:${port}`).then(
+    warmUp(app, socketBase).then(
       (result) => app.log.info(result, 'warm-up requests done'),
       (error: unknown) => app.log.warn({ err: error }, 'warm-up failed')
     )

@@ -44,3 +44,17 @@ test('given the server address, warm-up also sends rounds over sockets, answered
   assert.deepEqual(log.lines().filter((line) => line.msg === 'request completed').map((line) => line.url),
     ['/articles?limit=2', '/headlines', '/articles?limit=4', '/headlines', '/articles?limit=3'])
 })
+
+test('with the rate limiter on, warm-up requests (in-process and over sockets) spend none of 127.0.0.1\'s budget', async (t) => {
+  const app = await buildTestApp(t, { rateLimit: { enabled: true, timeWindow: '1 minute', max: 3, keyMax: 6 } })
+  const base = await listen(app)
+  const result = await warmUp(app, base)
+  assert.equal(result.requests, 10 + 3 * 200)
+  const first = await fetch(`${base}/articles`)
+  assert.equal(first.status, 200)
+  assert.equal(first.headers.get('ratelimit-remaining'), '2', 'the first client request after the warm-up has the whole budget')
+  // The header without this process's token is an ordinary request, counted like any other.
+  const copied = await fetch(`${base}/headlines`, { headers: { [WARM_UP_HEADER]: '1' } })
+  assert.equal(copied.status, 200)
+  assert.equal(copied.headers.get('ratelimit-remaining'), '1')
+})

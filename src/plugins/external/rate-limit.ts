@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import { HttpProblem } from '../../http/errors.js'
+import { isWarmUp } from '../../http/access-log.js'
 import { tooManyRequestsResponse } from '../../schemas/syndication.js'
 
 export interface RateLimitConfig {
@@ -52,7 +53,9 @@ export default fp<RateLimitConfig>(async (app, options) => {
     timeWindow: windowMs,
     max: async (request) => request.apiKey === null ? options.max : options.keyMax,
     keyGenerator: (request) => request.apiKey === null ? `ip:${normalizeIP(request.ip)}` : `key:${request.apiKey.id}`,
-    allowList: (request) => isDocsAsset(request),
+    // The server's own start-up warm-up (warm-up.ts) is not a client: it must not spend loopback's budget, which a
+    // reverse proxy on the same host shares with every client behind it.
+    allowList: (request) => isDocsAsset(request) || isWarmUp(request.raw),
     enableDraftSpec: true,
     errorResponseBuilder: (request, context) => new HttpProblem(429,
       `Rate limit of ${context.max} requests per ${options.timeWindow} exceeded for this ` +
