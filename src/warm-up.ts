@@ -8,9 +8,10 @@
 // heap: the HTTP client's objects (its sockets, requests and responses run through the same Node stream and HTTP
 // code as the server's) and light-my-request's response objects never reach the server's type feedback, which they
 // made polymorphic for good. Measured (BENCHMARKS.md): an in-process warm-up cost the server 3-6% of its cached-read
-// throughput for the life of the process. A child process, not a worker thread: a worker left its memory in the
-// server's malloc arenas (RSS after load up 2-6 MiB). Without an address (a server bound to one non-loopback address, whose
-// socket requests would not count as the warm-up), the same requests go in-process through app.inject.
+// throughput for the life of the process. A child process, not a worker thread: a worker's isolate and Node
+// environment live in the server's own memory, and its RSS after load looked higher in single samples. Without an
+// address (a server bound to one non-loopback address, whose socket requests would not count as the warm-up), the
+// same requests go in-process through app.inject.
 import { spawn } from 'node:child_process'
 import { setPriority } from 'node:os'
 import type { FastifyInstance } from 'fastify'
