@@ -186,15 +186,21 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
   }
 }
 
+/** One post-idle run of the idle check: the app's article 200 and the ceiling's runs right before and after it. */
+interface IdleRun { idleS: number, app: LoadResult, ceilingBefore: LoadResult, ceilingAfter: LoadResult, ratio: number | null }
+
 /**
- * A fresh server left idle for idleS after start, then article 200 measured with no warm-up of its own, against a
- * warm ceiling measured right before and right after it (the mean of the two): on this VM, whose speed drifts up to
- * 2x within minutes, one ceiling run on either side alone moved the ratio by more than the idle period did. The
- * ceiling's warm-up and run before the app's fall at the end of the idle period (or, when idleS is too short to hold
- * them, before the app starts).
+ * Fresh servers left idle for at least idleS after start, then article 200 measured with no warm-up of their own,
+ * each against a warm ceiling measured right before and right after it (the mean of the two): on this VM, whose
+ * speed drifts up to 2x within minutes, one ceiling run on either side alone moved the ratio by more than the idle
+ * period did. `repeats` apps start together and sit idle side by side (idle processes cost the others nothing), then
+ * are measured one after another, ceiling / app 1 / ceiling / app 2 / ... / ceiling (neighbouring apps share the
+ * ceiling run between them): the check is the median of their ratios, as for the other scenarios, and the k-th app
+ * has sat idle (k - 1) x 2 x durationS longer than the first. The ceiling's warm-up and first run fall at the end of
+ * the idle period (or, when idleS is too short to hold them, before the apps start).
  */
 async function idleCheck (dataset: DatasetResult, options: BenchOptions, tool: LoadTool, workDir: string):
-Promise<{ idleS: number, synthetic: number, app: LoadResult, ceilingBefore: LoadResult, ceilingAfter: LoadResult, ceilingMeanRps: number, check: Check }> {
+Promise<{ idleS: number, synthetic: number, runs: IdleRun[], check: Check }> {
   const target = { path: ARTICLE_PATH, headers: {} } as Target
   const ceiling = await startCeiling(join(workDir, `ceiling-${dataset.synthetic}.json`))
   const ceilingRun = async (): Promise<LoadResult> => {
@@ -203,35 +209,47 @@ Promise<{ idleS: number, synthetic: number, app: LoadResult, ceilingBefore: Load
   }
   const lead = options.warmupS + options.durationS
   const duringIdle = options.idleS >= lead
-  let app: Managed | undefined
-  let ceilingBefore: LoadResult
-  let appResult: LoadResult
-  let ceilingAfter: LoadResult
+  const apps: Managed[] = []
+  const runs: IdleRun[] = []
   try {
     const early = duringIdle ? undefined : await ceilingRun()
-    const started = await startApp(dataset.databasePath, ARTICLE_PATH, options)
-    app = started
-    log(`idle check: app up in ${started.startupMs.toFixed(0)} ms; idle ${options.idleS} s ...`)
-    await new Promise((resolve) => setTimeout(resolve, (options.idleS - (duringIdle ? lead : 0)) * 1000))
-    ceilingBefore = early ?? await ceilingRun()
-    appResult = await load(tool, started, target, options, options.durationS)
-    ceilingAfter = await load(tool, ceiling, target, options, options.durationS)
+    const startedAt: number[] = []
+    for (let i = 0; i < options.repeats; i++) {
+      const started = await startApp(dataset.databasePath, ARTICLE_PATH, options)
+      apps.push(started)
+      startedAt.push(performance.now())
+      log(`idle check: app ${i + 1} of ${options.repeats} up in ${started.startupMs.toFixed(0)} ms`)
+    }
+    log(`idle check: idle ${options.idleS} s ...`)
+    const untilRun = (i: number): number => startedAt[i]! + options.idleS * 1000 - performance.now()
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, untilRun(0) - (duringIdle ? lead * 1000 : 0))))
+    let before = early ?? await ceilingRun()
+    for (const [i, app] of apps.entries()) {
+      const wait = untilRun(i)
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+      const idleS = (performance.now() - startedAt[i]!) / 1000
+      const appResult = await load(tool, app, target, options, options.durationS)
+      await stop(app)
+      const after = await load(tool, ceiling, target, options, options.durationS)
+      const valid = [before, after].every((r) => unexpectedResponses(r, 200) === 0) && unexpectedResponses(appResult, 200) === 0
+      const run = { idleS, app: appResult, ceilingBefore: before, ceilingAfter: after, ratio: valid ? ratio(appResult.rps, (before.rps + after.rps) / 2) : null }
+      runs.push(run)
+      log(`idle check: app ${i + 1} after ${idleS.toFixed(0)} s idle: ceiling ${formatNumber(before.rps)} req/s before, app ${formatNumber(appResult.rps)} ` +
+        `(p99 ${formatNumber(appResult.p99)} ms), ceiling ${formatNumber(after.rps)} after: ${formatNumber(run.ratio)}`)
+      before = after
+    }
   } finally {
-    if (app !== undefined) await stop(app)
+    for (const app of apps) await stop(app)
     await stop(ceiling)
   }
-  log(`idle check: ceiling ${formatNumber(ceilingBefore.rps)} req/s before, app ${formatNumber(appResult.rps)}, ceiling ${formatNumber(ceilingAfter.rps)} after`)
-  const ceilingMeanRps = (ceilingBefore.rps + ceilingAfter.rps) / 2
-  const valid = [ceilingBefore, ceilingAfter].every((r) => unexpectedResponses(r, 200) === 0) && unexpectedResponses(appResult, 200) === 0
+  const ratios = runs.map((r) => r.ratio)
   return {
     idleS: options.idleS,
     synthetic: dataset.synthetic,
-    app: appResult,
-    ceilingBefore,
-    ceilingAfter,
-    ceilingMeanRps,
-    check: atLeast(`article200 req/s ratio after ${options.idleS} s idle`, valid ? ratio(appResult.rps, ceilingMeanRps) : null,
-      SCENARIOS.find((s) => s.id === 'article200')!.minRpsRatio)
+    runs,
+    check: atLeast(`article200 req/s ratio after ${options.idleS} s idle (median of ${runs.length})`,
+      ratios.some((r) => r === null) ? null : median(ratios as number[]),
+      SCENARIOS.find((s) => s.id === 'article200')!.minRpsRatio, `runs ${ratios.map((r) => formatNumber(r)).join(' / ')}`)
   }
 }
 
