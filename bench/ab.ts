@@ -4,7 +4,8 @@
 // no server always follows the same neighbour; the result is the median of per-round ratios to the first server (and each server's RSS at the end). On
 // this VM, whose speed drifts up to 2x over minutes, only ratios taken within one round mean anything.
 // variants.json: [{ "name": "app", "command": ["node", "dist/start.cjs"], "cwd"?: "...", "env"?: { ... } }, ...]; each
-// server gets PORT and HOST=127.0.0.1 in its environment. { "name": "ceiling", "ceilingOf": "app" } is the bench's
+// server gets PORT and HOST=127.0.0.1 in its environment, and with "synthetic": n DATABASE_PATH set to the bench's
+// database with n synthetic articles (made if missing, as `npm run bench:db`). { "name": "ceiling", "ceilingOf": "app" } is the bench's
 // ceiling (bench/ceiling-server.mjs) replaying that variant's own responses for the path.
 // BENCH_AB_PATH (default the seed article), BENCH_AB_REVALIDATE=1 (send each server's own ETag back: 304s),
 // BENCH_AB_ROUNDS (8), BENCH_AB_SECONDS (2), BENCH_CONNECTIONS (50), BENCH_LOADGEN (auto: wrk if installed).
@@ -12,20 +13,23 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ARTICLE_PATH } from './dataset.js'
+import { ARTICLE_PATH, ensureBenchDatabase } from './dataset.js'
 import { captureFixture } from './fixture.js'
 import { chooseLoadTool, runLoad, unexpectedResponses } from './loadgen.js'
 import { integer, readBenchOptions } from './options.js'
 import { median } from './targets.js'
 import { freePort, httpGet, memoryOf, pinned, pinSelfToLoadCore, ROOT, startCeiling, stop, type Managed } from './processes.js'
 
-interface Variant { name: string, command?: string[], cwd?: string, env?: Record<string, string>, ceilingOf?: string }
+interface Variant { name: string, command?: string[], cwd?: string, env?: Record<string, string>, synthetic?: number, ceilingOf?: string }
 
 const file = process.argv[2]
 if (file === undefined) throw new Error('usage: npm run bench:ab -- <variants.json>')
 const variants = JSON.parse(readFileSync(file, 'utf8')) as Variant[]
 if (!Array.isArray(variants) || variants.length < 2) throw new Error(`${file}: a JSON array of at least two variants`)
 if (new Set(variants.map((v) => v.name)).size !== variants.length) throw new Error(`${file}: variant names must be unique`)
+for (const v of variants) {
+  if (v.synthetic !== undefined && (!Number.isSafeInteger(v.synthetic) || v.synthetic < 0)) throw new Error(`${v.name}: "synthetic" must be an article count`)
+}
 const options = readBenchOptions()
 const rounds = integer(process.env, 'BENCH_AB_ROUNDS', 8, 1)
 const seconds = integer(process.env, 'BENCH_AB_SECONDS', 2, 1)
@@ -62,7 +66,13 @@ async function start (variant: Variant): Promise<Managed> {
   const child = spawn(command, args, {
     cwd: variant.cwd ?? ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...variant.env, PORT: String(port), HOST: '127.0.0.1' }
+    env: {
+      ...process.env,
+      ...variant.env,
+      ...(variant.synthetic === undefined ? {} : { DATABASE_PATH: ensureBenchDatabase(variant.synthetic, console.error).path }),
+      PORT: String(port),
+      HOST: '127.0.0.1'
+    }
   })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })

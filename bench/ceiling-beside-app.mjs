@@ -5,7 +5,7 @@
 // app's process alone (its heap, its loaded code, the type feedback of the requests it served) costs that handler.
 // Run it with npm start's node flags and environment (package.json, BENCHMARKS.md), e.g. as a variant:
 //   { "name": "beside-app", "command": ["node", "--max-semi-space-size=4", "--no-flush-bytecode", "bench/ceiling-beside-app.mjs"],
-//     "env": { "MALLOC_ARENA_MAX": "2", "RATE_LIMIT_ENABLED": "false", "DATABASE_PATH": ".bench/db/<file>.db" } }
+//     "env": { "MALLOC_ARENA_MAX": "2", "RATE_LIMIT_ENABLED": "false" }, "synthetic": 10000 }
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { setTimeout as sleep } from 'node:timers/promises'
