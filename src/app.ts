@@ -82,12 +82,13 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   // The headers the CORS plugin adds to a simple request, for the answers given before its hook runs.
   const corsHeaders = corsHeadersFor(corsOrigins)
   const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeaders, accessLog)
+  // One access-log line per request instead of two, or none with accessLog off (http/access-log.ts).
+  const logController = new AccessLog(accessLog)
   const schemaCompilation = options.schemaCompilation ?? 'lazy'
   const app = Fastify({
     ...(earlyReplies === undefined ? {} : { serverFactory: earlyReplies.serverFactory }),
     logger: options.logger ?? false,
-    // One access-log line per request instead of two, or none with accessLog off (http/access-log.ts).
-    logController: new AccessLog(accessLog),
+    logController,
     // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped; bodies are
     // validated as sent (no coercion, see http/validation.ts), string-only parts are coerced.
     // Schemas are checked against the JSON Schema meta-schema only when compiled eagerly (the test that compiles them
@@ -105,7 +106,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     requestIdHeader: false,
     genReqId: requestIdOf,
     clientErrorHandler: answerClientError,
-    frameworkErrors: frameworkErrorAnswerer(corsHeaders),
+    frameworkErrors: frameworkErrorAnswerer(corsHeaders, logController),
     connectionTimeout: limits.connectionTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,

@@ -137,7 +137,27 @@ export class AccessLog extends LogController {
   }
 
   override requestCompleted (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: responseTimeMs(reply.elapsedTime) }
+    this.#completed(error, request, reply, reply.elapsedTime)
+  }
+
+  /**
+   * The same line for a reply Fastify sends without its response listeners, so without requestCompleted: the
+   * frameworkErrors answers (http/framework-errors.ts; Fastify calls incomingRequest for them, then nothing). Call it
+   * before sending: it logs once the response has finished, timed from this call.
+   */
+  completeOutsideRoute (request: FastifyRequest, reply: FastifyReply): void {
+    const started = performance.now()
+    const done = (error?: Error): void => {
+      reply.raw.removeListener('finish', done)
+      reply.raw.removeListener('error', done)
+      this.#completed(error, request, reply, performance.now() - started)
+    }
+    reply.raw.once('finish', done)
+    reply.raw.once('error', done)
+  }
+
+  #completed (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply, elapsedMs: number): void {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: responseTimeMs(elapsedMs) }
     if (error) reply.log.error({ ...line, err: error }, 'request errored')
     else if (this.enabled && !isWarmUp(request.raw)) logCompleted(reply.log, line)
   }

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { problem } from '../plugins/app/problem-details.js'
 import type { CorsHeaders } from '../plugins/external/cors.js'
+import type { AccessLog } from './access-log.js'
 
 const ANSWERS: Record<string, [number, string]> = {
   FST_ERR_MAX_PARAM_LENGTH: [414, 'A path segment is longer than the limit of 200 characters'],
@@ -12,10 +13,12 @@ const ANSWERS: Record<string, [number, string]> = {
 /**
  * Fastify's `frameworkErrors` handler: no hooks have run, so the headers the hooks would add are set here, the CORS
  * plugin's included (`corsHeaders`: plugins/external/cors.ts corsHeadersFor), so a browser app can read the problem.
+ * Fastify gives these replies no access-log line of its own: `accessLog` (the app's logController) writes it.
  */
-export function frameworkErrorAnswerer (corsHeaders: CorsHeaders) {
+export function frameworkErrorAnswerer (corsHeaders: CorsHeaders, accessLog: AccessLog) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const [status, detail] = ANSWERS[error.code] ?? [400, 'The request cannot be routed']
+    accessLog.completeOutsideRoute(request, reply)
     void reply.code(status)
       .headers(corsHeaders(request.headers.origin))
       .header('content-type', 'application/problem+json; charset=utf-8')

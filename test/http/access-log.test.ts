@@ -35,6 +35,17 @@ test('each request, cached or not, is logged once with method, url, status and r
   assert.equal(log.lines().filter((line) => line.msg === 'incoming request').length, 0)
 })
 
+test('requests the router refuses (bad percent-encoding: 400, an over-long path segment: 414) are logged too', async (t) => {
+  const log = capture()
+  const app = await buildTestApp(t, { logger: { level: 'info', stream: log.stream } })
+  const long = `/articles/${'a'.repeat(201)}`
+  for (const url of ['/articles/%ZZ', long]) await app.inject({ url, headers: { 'x-request-id': `refused-${url.length}` } })
+  const requests = log.lines().filter((line) => line.msg === 'request completed')
+  assert.deepEqual(requests.map((line) => [line.method, line.url, line.statusCode, line.reqId]),
+    [['GET', '/articles/%ZZ', 400, 'refused-13'], ['GET', long, 414, `refused-${long.length}`]])
+  for (const line of requests) assert.ok(typeof line.responseTime === 'number' && line.responseTime >= 0)
+})
+
 test('at level warn there is no access log', async (t) => {
   const log = capture()
   const app = await buildTestApp(t, { logger: { level: 'warn', stream: log.stream } })
