@@ -29,6 +29,7 @@ if (!Array.isArray(variants) || variants.length < 2) throw new Error(`${file}: a
 if (new Set(variants.map((v) => v.name)).size !== variants.length) throw new Error(`${file}: variant names must be unique`)
 for (const v of variants) {
   if (v.synthetic !== undefined && (!Number.isSafeInteger(v.synthetic) || v.synthetic < 0)) throw new Error(`${v.name}: "synthetic" must be an article count`)
+  if (v.synthetic !== undefined && v.env?.DATABASE_PATH !== undefined) throw new Error(`${v.name}: give "synthetic" or env.DATABASE_PATH, not both`)
 }
 const options = readBenchOptions()
 const rounds = integer(process.env, 'BENCH_AB_ROUNDS', 8, 1)
