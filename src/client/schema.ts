@@ -58,7 +58,7 @@ export interface paths {
         put?: never;
         /**
          * Create an article (draft or published)
-         * @description Needs an API key with the `articles:write` scope. The slug defaults to slugify(title) and must not be used by any article, including unpublished ones and old slugs that redirect (409). Drafts stay invisible on public endpoints. publishedAt is set when the article is first published, unless given. Body limit 256 KiB.
+         * @description Needs an API key with the `articles:write` scope. The slug defaults to slugify(title) and must not be used by any article, including unpublished ones and old slugs that redirect (409). Drafts stay invisible on public endpoints. publishedAt is set when the article is first published, unless given (backdating; a future time -> 422). Body limit 256 KiB.
          */
         post: operations["createArticle"];
         delete?: never;
@@ -90,7 +90,7 @@ export interface paths {
         head?: never;
         /**
          * Change an article (JSON merge patch)
-         * @description Needs `articles:write`, `Content-Type: application/merge-patch+json` (RFC 7396; other types -> 415) and `If-Match` with the current ETag (missing -> 428, stale -> 412). Absent fields stay; null removes summary or place. A changeNote is required and stored with the revision that keeps the previous version. A slug change keeps the old slug redirecting (301). A patch that changes nothing returns the article unchanged. Body limit 256 KiB.
+         * @description Needs `articles:write`, `Content-Type: application/merge-patch+json` (RFC 7396; other types -> 415) and `If-Match` with the current ETag (missing -> 428, stale -> 412). Absent fields stay; null removes summary or place. A changeNote is required and stored with the revision that keeps the previous version. A slug change keeps the old slug redirecting (301). A future publishedAt -> 422. A patch that changes nothing returns the article unchanged. Body limit 256 KiB.
          */
         patch: operations["updateArticle"];
         trace?: never;
@@ -929,7 +929,7 @@ export interface components {
             status: "draft" | "published";
             /**
              * Format: date-time
-             * @description First publication time; set by the server when first published unless given (backdating)
+             * @description First publication time; set by the server when first published unless given. Backdating only: a time more than 60 s ahead of the server clock is refused (422); there is no scheduled publication
              */
             publishedAt?: string;
         };
@@ -976,7 +976,7 @@ export interface components {
             status?: "draft" | "published";
             /**
              * Format: date-time
-             * @description First publication time; set by the server when first published unless given (backdating)
+             * @description First publication time; set by the server when first published unless given. Backdating only: a time more than 60 s ahead of the server clock is refused (422); there is no scheduled publication
              */
             publishedAt?: string;
             /** @description Why the change was made; stored with the revision */

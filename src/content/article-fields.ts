@@ -17,8 +17,23 @@ export function placeColumns (place: { name: string, region?: string, country?: 
   return { placeName: place?.name ?? null, placeRegion: place?.region ?? null, placeCountry: place?.country ?? null }
 }
 
-export const normalizeTime = (value: string | undefined): string | undefined =>
+const normalizeTime = (value: string | undefined): string | undefined =>
   value === undefined ? undefined : new Date(value).toISOString()
+
+/** How far ahead of the server's clock a given publishedAt may be: a client's clock that runs a little fast. */
+export const PUBLISHED_AT_SKEW_MS = 60_000
+
+/**
+ * A publishedAt given by a client, normalized. Backdating only: there is no scheduled publication, and a future date
+ * would put the article above every real one in newest-first lists and a Last-Modified after the response's Date.
+ */
+export function givenPublicationTime (value: string | undefined, nowMs = Date.now()): string | undefined {
+  const normalized = normalizeTime(value)
+  if (normalized !== undefined && Date.parse(normalized) > nowMs + PUBLISHED_AT_SKEW_MS) {
+    throw new HttpProblem(422, `publishedAt ${normalized} is in the future; scheduled publication is not supported`)
+  }
+  return normalized
+}
 
 /** Now, but always after the previous updatedAt, so every write changes the representation and so its ETag. */
 export function nextTimestamp (previous: string | null): string {

@@ -6,7 +6,7 @@ import type { ArticleCreate, ArticlePatch, ArticleRevision, ArticleRevisionList 
 import { SLUG_PATTERN, slugify } from '../content/slug.js'
 import { HttpProblem, notFound } from '../http/errors.js'
 import { assertMatches } from '../http/preconditions.js'
-import { mergePlace, nextTimestamp, normalizeTime, placeColumns } from '../content/article-fields.js'
+import { givenPublicationTime, mergePlace, nextTimestamp, placeColumns } from '../content/article-fields.js'
 
 export type ArticleStatus = 'draft' | 'published' | 'unpublished'
 
@@ -108,7 +108,7 @@ export class ArticleWriter {
         sectionId: this.#sectionId(input.section),
         ...placeColumns(input.place ?? null),
         status,
-        publishedAt: normalizeTime(input.publishedAt) ?? (status === 'published' ? now : null),
+        publishedAt: givenPublicationTime(input.publishedAt) ?? (status === 'published' ? now : null),
         updatedAt: now
       }) as { id: number }
       this.#setTags(id, input.tags ?? [])
@@ -137,7 +137,7 @@ export class ArticleWriter {
       const status = patch.status ?? row.status
       const place = mergePlace(before.article.place, patch.place)
       const now = nextTimestamp(row.updated_at)
-      const publishedAt = normalizeTime(patch.publishedAt) ?? row.published_at ?? (status === 'published' && row.status !== 'published' ? now : null)
+      const publishedAt = givenPublicationTime(patch.publishedAt) ?? row.published_at ?? (status === 'published' && row.status !== 'published' ? now : null)
       const next = {
         id: row.id,
         version: row.version,

@@ -32,7 +32,11 @@ const PlaceFields = {
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('published')], {
   description: 'draft: invisible on public endpoints; published: public. Unpublish with DELETE.'
 })
-const PublishedAt = { ...Timestamp, description: 'First publication time; set by the server when first published unless given (backdating)' }
+const PublishedAt = {
+  ...Timestamp,
+  description: 'First publication time; set by the server when first published unless given. Backdating only: a time more ' +
+    'than 60 s ahead of the server clock is refused (422); there is no scheduled publication'
+}
 const ChangeNote = NonBlank({ maxLength: 500, description: 'Why the change was made; stored with the revision' })
 
 export const ArticleCreate = Type.Object({

@@ -92,6 +92,22 @@ test('Last-Modified comes from the data; If-Modified-Since gives 304 unless If-N
   assert.equal(noDate.statusCode, 200, 'no Last-Modified, nothing to compare')
 })
 
+test('Last-Modified is never later than Date: a stored time ahead of the clock is sent as the response time', async (t) => {
+  const app = await buildTestApp(t)
+  // Imported data can carry a date the API itself refuses (publishedAt in the future, no updatedAt).
+  insertArticle(app.db, { slug: 'fixture-future', publishedAt: '2099-01-01T00:00:00.000Z' })
+  app.contentVersion.bump()
+  for (const url of ['/articles/fixture-future', '/articles', '/headlines']) {
+    const res = await app.inject(url)
+    assert.equal(res.statusCode, 200, url)
+    const lastModified = Date.parse(String(res.headers['last-modified']))
+    assert.ok(lastModified <= Date.parse(String(res.headers.date)), `${url}: Last-Modified ${res.headers['last-modified']} after Date ${res.headers.date}`)
+    assert.ok(lastModified > Date.parse('2020-01-28T00:00:00Z'), `${url}: still the latest change`)
+    const again = await app.inject({ url, headers: { 'if-modified-since': String(res.headers['last-modified']) } })
+    assert.equal(again.statusCode, 304, `${url}: revalidates against what was sent`)
+  }
+})
+
 test('an unpublished article leaves lists and the rail with a later Last-Modified: If-Modified-Since gets the new list', async (t) => {
   const app = await buildTestApp(t)
   const editor = await editorHeaders(app)

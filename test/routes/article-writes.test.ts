@@ -76,6 +76,27 @@ test('POST with an explicit slug and publishedAt (backdating) publishes at once;
   isProblem(taken, 409)
 })
 
+test('publishedAt is for backdating: a future time is 422 and stores nothing; up to 60 s ahead (clock skew) is accepted', async (t) => {
+  const app = await buildTestApp(t)
+  const editor = await editorHeaders(app)
+  const inADay = new Date(Date.now() + 86_400_000).toISOString()
+  const future = await app.inject({ method: 'POST', url: '/articles', headers: editor, payload: { ...draft, status: 'published', publishedAt: inADay } })
+  isProblem(future, 422)
+  assert.match(future.json().detail, /publishedAt .* is in the future/)
+  isProblem(await app.inject('/articles/example-headline'), 404)
+  assert.equal((await app.inject('/articles')).json().total, 15, 'nothing stored')
+
+  const etag = await currentEtag(app, `/articles/${SYRIA}`)
+  isProblem(await app.inject(patchArticle(SYRIA, editor, { publishedAt: inADay, changeNote: 'Reschedule' }, etag)), 422)
+  assert.equal(await currentEtag(app, `/articles/${SYRIA}`), etag, 'the refused patch changed nothing')
+
+  // A client clock a little ahead is accepted as sent.
+  const skewed = new Date(Date.now() + 30_000).toISOString()
+  const created = await app.inject({ method: 'POST', url: '/articles', headers: editor, payload: { ...draft, status: 'published', publishedAt: skewed } })
+  assert.equal(created.statusCode, 201)
+  assert.equal(created.json().publishedAt, skewed)
+})
+
 test('POST validation: unknown and server-owned fields, empty paragraphs, bad slug, unknown section', async (t) => {
   const app = await buildTestApp(t)
   const editor = await editorHeaders(app)

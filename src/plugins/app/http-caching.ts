@@ -66,8 +66,9 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     return this
   })
   app.decorateReply('setLastModified', function (this: FastifyReply, at: Date | string | null | undefined) {
-    const date = at === null || at === undefined ? null : new Date(at)
-    stateOf(this).lastModified = date === null || Number.isNaN(date.getTime()) ? null : date
+    const time = at === null || at === undefined ? Number.NaN : new Date(at).getTime()
+    // RFC 9110 8.8.2.1: never later than the response's Date; a stored time ahead of the clock becomes now.
+    stateOf(this).lastModified = Number.isNaN(time) ? null : new Date(Math.min(time, Date.now()))
     return this
   })
   app.decorateReply('setCachePolicy', function (this: FastifyReply, policy: CachePolicy) {

@@ -52,7 +52,8 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
       summary: 'Create an article (draft or published)',
       description: 'Needs an API key with the `articles:write` scope. The slug defaults to slugify(title) and must not be used ' +
         'by any article, including unpublished ones and old slugs that redirect (409). Drafts stay invisible on public ' +
-        'endpoints. publishedAt is set when the article is first published, unless given. Body limit 256 KiB.',
+        'endpoints. publishedAt is set when the article is first published, unless given (backdating; a future time -> 422). ' +
+        'Body limit 256 KiB.',
       security: WRITE_SECURITY,
       querystring: NoWriteQuery,
       body: ref(ArticleCreate),
@@ -78,7 +79,8 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
       description: 'Needs `articles:write`, `Content-Type: application/merge-patch+json` (RFC 7396; other types -> 415) and ' +
         '`If-Match` with the current ETag (missing -> 428, stale -> 412). Absent fields stay; null removes summary or place. ' +
         'A changeNote is required and stored with the revision that keeps the previous version. A slug change keeps the ' +
-        'old slug redirecting (301). A patch that changes nothing returns the article unchanged. Body limit 256 KiB.',
+        'old slug redirecting (301). A future publishedAt -> 422. A patch that changes nothing returns the article unchanged. ' +
+        'Body limit 256 KiB.',
       security: WRITE_SECURITY,
       params: ArticleParams,
       consumes: [MERGE_PATCH_MEDIA_TYPE],
