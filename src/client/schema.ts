@@ -1527,7 +1527,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -1552,7 +1552,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -1734,7 +1734,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -1773,7 +1773,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2154,7 +2154,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2175,7 +2175,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2376,7 +2376,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2397,7 +2397,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2460,7 +2460,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2481,7 +2481,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2550,7 +2550,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2580,7 +2580,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2666,7 +2666,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2695,7 +2695,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2776,7 +2776,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2805,7 +2805,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2891,7 +2891,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -2920,7 +2920,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -3001,7 +3001,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -3030,7 +3030,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -3116,7 +3116,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -3145,7 +3145,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -3226,7 +3226,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;
@@ -3255,7 +3255,7 @@ export interface operations {
                 headers: {
                     /** @description Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). Send it back in If-None-Match to revalidate. */
                     ETag?: string;
-                    /** @description When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). Omitted when unknown. Send it back in If-Modified-Since. */
+                    /** @description When the content last changed: an article's updatedAt, else publishedAt; for lists and the rail the latest publication, edit or unpublication of any article (and the rail's last replacement), not the latest date among the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since. */
                     "Last-Modified"?: string;
                     /** @description News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and stale-if-error (configurable). Error responses are no-store. */
                     "Cache-Control"?: string;

@@ -6,8 +6,9 @@ const header = (description: string, extra: Record<string, unknown> = {}) => ({ 
 const validatorHeaders = {
   ETag: header('Strong entity tag of the exact body bytes; a compressed body has its own tag (identity tag + "-br" / "-gzip"). ' +
     'Send it back in If-None-Match to revalidate.', { examples: ['"Zm9vYmFyYmF6cXV4cXV1eA"'] }),
-  'Last-Modified': header('When the content last changed (updatedAt, else publishedAt; for lists the latest of the listed items). ' +
-    'Omitted when unknown. Send it back in If-Modified-Since.'),
+  'Last-Modified': header('When the content last changed: an article\'s updatedAt, else publishedAt; for lists and the rail the ' +
+    'latest publication, edit or unpublication of any article (and the rail\'s last replacement), not the latest date among ' +
+    'the items. Never later than Date. Omitted when unknown. Send it back in If-Modified-Since.'),
   'Cache-Control': header('News caching: short max-age for browsers, longer s-maxage for CDNs, stale-while-revalidate and ' +
     'stale-if-error (configurable). Error responses are no-store.', { examples: ['public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400'] }),
   Vary: header('Accept, Accept-Encoding (and Origin when CORS is limited to listed origins)'),
