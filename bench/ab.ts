@@ -7,6 +7,8 @@
 // server gets PORT and HOST=127.0.0.1 in its environment, and with "synthetic": n DATABASE_PATH set to the bench's
 // database with n synthetic articles (made if missing, as `npm run bench:db`). { "name": "ceiling", "ceilingOf": "app" } is the bench's
 // ceiling (bench/ceiling-server.mjs) replaying that variant's own responses for the path.
+// Each run also reads the server's CPU time (/proc/PID/stat): CPU microseconds per response, and its ratio (the
+// baseline's CPU per response over the variant's, so > 1 means cheaper, as a req/s ratio > 1 means faster).
 // BENCH_AB_PATH (default the seed article), BENCH_AB_REVALIDATE=1 (send each server's own ETag back: 304s),
 // BENCH_AB_ROUNDS (8), BENCH_AB_SECONDS (2), BENCH_CONNECTIONS (50), BENCH_LOADGEN (auto: wrk if installed).
 import { spawn } from 'node:child_process'
@@ -18,7 +20,7 @@ import { captureFixture } from './fixture.js'
 import { chooseLoadTool, runLoad, unexpectedResponses } from './loadgen.js'
 import { integer, readBenchOptions } from './options.js'
 import { median } from './targets.js'
-import { freePort, httpGet, memoryOf, pinned, pinSelfToLoadCore, ROOT, startCeiling, stop, type Managed } from './processes.js'
+import { cpuTimeOf, freePort, httpGet, memoryOf, pinned, pinSelfToLoadCore, ROOT, startCeiling, stop, type Managed } from './processes.js'
 
 interface Variant { name: string, command?: string[], cwd?: string, env?: Record<string, string>, synthetic?: number, ceilingOf?: string }
 
@@ -87,11 +89,15 @@ async function startCeilingOf (of: Server, fixturePath: string): Promise<Managed
   return await startCeiling(fixturePath)
 }
 
-async function load (server: Server, durationS: number): Promise<number> {
+/** req/s of one run, and the server's CPU time per response (us): unlike req/s, it hardly moves with the VM's speed. */
+async function load (server: Server, durationS: number): Promise<{ rps: number, cpuUs: number }> {
+  const cpuBefore = cpuTimeOf(server.managed.pid)
   const result = await runLoad(tool, { url: `${server.managed.baseUrl}${path}`, connections: options.connections, durationS, headers: server.headers })
+  const cpuAfter = cpuTimeOf(server.managed.pid)
   const unexpected = unexpectedResponses(result, server.status)
   if (unexpected > 0) throw new Error(`${server.variant.name}: ${unexpected} responses were not ${server.status}`)
-  return result.rps
+  const cpuUs = cpuBefore === null || cpuAfter === null || result.total === 0 ? Number.NaN : ((cpuAfter - cpuBefore) * 1000) / result.total
+  return { rps: result.rps, cpuUs }
 }
 
 const servers: Server[] = []
@@ -116,19 +122,28 @@ try {
     `${rounds} rounds x ${seconds} s per server, warm-up 2 s each`)
   for (const server of servers) await load(server, 2)
   const rps = servers.map(() => [] as number[])
+  const cpu = servers.map(() => [] as number[])
   for (let round = 0; round < rounds; round++) {
     const order = servers.map((_, i) => i)
     if (round % 2 === 1) order.reverse()
-    for (const i of order) rps[i]!.push(await load(servers[i]!, seconds))
-    console.log(`round ${round + 1}: ${servers.map((s, i) => `${s.variant.name} ${rps[i]![round]!.toFixed(0)}`).join(', ')}`)
+    for (const i of order) {
+      const run = await load(servers[i]!, seconds)
+      rps[i]!.push(run.rps)
+      cpu[i]!.push(run.cpuUs)
+    }
+    console.log(`round ${round + 1}: ${servers.map((s, i) => `${s.variant.name} ${rps[i]![round]!.toFixed(0)} (${cpu[i]![round]!.toFixed(1)} us)`).join(', ')}`)
   }
   const baseline = servers[0]!.variant.name
+  const list = (values: number[]): string => `[${values.map((r) => r.toFixed(2)).join(' ')}]`
   for (const [i, server] of servers.entries()) {
     const ratios = rps[i]!.map((value, round) => value / rps[0]![round]!)
+    // CPU the same way round up: baseline's CPU per response over this one's, so > 1 is cheaper, like a higher req/s.
+    const cpuRatios = cpu[i]!.map((value, round) => cpu[0]![round]! / value)
     // As the bench reports it: resident set size once the load has stopped (here after every round).
     const rss = memoryOf(server.managed.pid)?.rssMiB
     console.log(`${server.variant.name.padEnd(24)} median ${median(rps[i]!).toFixed(0).padStart(6)} req/s, ` +
-      `ratio to ${baseline} ${median(ratios).toFixed(3)} [${ratios.map((r) => r.toFixed(2)).join(' ')}]` +
+      `ratio to ${baseline} ${median(ratios).toFixed(3)} ${list(ratios)}; ` +
+      `CPU ${median(cpu[i]!).toFixed(1)} us/response, ratio ${median(cpuRatios).toFixed(3)} ${list(cpuRatios)}` +
       `, RSS after ${rss === undefined ? '?' : rss.toFixed(1)} MiB`)
   }
 } finally {
