@@ -143,7 +143,12 @@ export default fp<HttpCachingOptions>(async (app, options) => {
       const etag = encodedEtag(cached?.etag ?? strongEtag(payload), coding)
       reply.header('etag', etag)
       const lastModified = cached?.lastModified ?? state?.lastModified ?? null
-      if (lastModified !== null) reply.header('last-modified', lastModified.toUTCString())
+      if (lastModified !== null) {
+        reply.header('last-modified', lastModified.toUTCString())
+        // Node's own Date is a string cached per second (refreshed by a timer that can fire late): sent fresh with a
+        // Last-Modified, so a time capped at now (setLastModified) is never after it.
+        reply.header('date', new Date().toUTCString())
+      }
       if (cached === undefined && state !== undefined && state.keys.length > 0) {
         reply.header('surrogate-key', state.keys.join(' '))
         reply.header('cache-tag', state.keys.join(','))
