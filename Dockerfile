@@ -44,7 +44,7 @@ RUN mkdir -p /data && chown node:node /data
 # Prime V8's code cache (src/start.ts): one start, as CMD runs it (same Node, same flags), writes
 # dist/server.bundle.cjs.v8cache 2 s in; every container then starts from compiled code (the node user cannot write
 # dist/ later). If the server cannot start here, nothing is written and containers compile at start, as before.
-RUN (DATABASE_PATH=/tmp/prime.db PORT=0 LOG_LEVEL=warn node --max-semi-space-size=4 --no-flush-bytecode dist/start.cjs & \
+RUN (DATABASE_PATH=/tmp/prime.db PORT=0 LOG_LEVEL=warn node --max-semi-space-size=4 --heap-growing-percent=10 --no-flush-bytecode dist/start.cjs & \
      pid=$!; sleep 5; kill $pid; wait $pid) || true; \
     rm -f /tmp/prime.db /tmp/prime.db-wal /tmp/prime.db-shm
 # The official image's unprivileged user; it owns only /data.
@@ -55,4 +55,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health/live`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What `npm start` runs after its build (its MALLOC_ARENA_MAX=2 is in ENV above): the esbuild bundle of the compiled server through its code-cache launcher.
-CMD ["node", "--max-semi-space-size=4", "--no-flush-bytecode", "dist/start.cjs"]
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=10", "--no-flush-bytecode", "dist/start.cjs"]

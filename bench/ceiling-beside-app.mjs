@@ -4,7 +4,7 @@
 // serves them with the ceiling's handler on PORT. Against the bare ceiling ({"ceilingOf": ...}) it measures what the
 // app's process alone (its heap, its loaded code, the type feedback of the requests it served) costs that handler.
 // Run it with npm start's node flags and environment (package.json, BENCHMARKS.md), e.g. as a variant:
-//   { "name": "beside-app", "command": ["node", "--max-semi-space-size=4", "--no-flush-bytecode", "bench/ceiling-beside-app.mjs"],
+//   { "name": "beside-app", "command": ["node", "--max-semi-space-size=4", "--heap-growing-percent=10", "--no-flush-bytecode", "bench/ceiling-beside-app.mjs"],
 //     "env": { "MALLOC_ARENA_MAX": "2", "RATE_LIMIT_ENABLED": "false" }, "synthetic": 10000 }
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'

@@ -17,7 +17,7 @@ const BUNDLE = `dist/server.test-${process.pid}.bundle.cjs`
 const CACHE = `${ROOT}${BUNDLE}.v8cache`
 /** npm start's way in: the launcher (src/start.ts under tsx here; dist/start.cjs after a build) given the test bundle. */
 const LAUNCHER = ['--import', 'tsx', 'src/start.ts', BUNDLE]
-const NODE_FLAGS = ['--max-semi-space-size=4', '--no-flush-bytecode']
+const NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=10', '--no-flush-bytecode']
 const sleep = async (ms: number): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, ms)) }
 
 test('the single-file bundle starts on an empty database and serves the API, the docs and the reader page', async (t) => {
