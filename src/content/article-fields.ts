@@ -27,9 +27,9 @@ export const PUBLISHED_AT_SKEW_MS = 60_000
  * A publishedAt given by a client, normalized. Backdating only: there is no scheduled publication, and a future date
  * would put the article above every real one in newest-first lists and a Last-Modified after the response's Date.
  */
-export function givenPublicationTime (value: string | undefined, nowMs = Date.now()): string | undefined {
+export function givenPublicationTime (value: string | undefined): string | undefined {
   const normalized = normalizeTime(value)
-  if (normalized !== undefined && Date.parse(normalized) > nowMs + PUBLISHED_AT_SKEW_MS) {
+  if (normalized !== undefined && Date.parse(normalized) > Date.now() + PUBLISHED_AT_SKEW_MS) {
     throw new HttpProblem(422, `publishedAt ${normalized} is in the future; scheduled publication is not supported`)
   }
   return normalized

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox'
 import { exampleArticle, exampleHeadlineItems } from './examples.js'
 import { Article, Slug } from './article.js'
 import { Nullable, ref, Timestamp } from './shared.js'
+import { PUBLISHED_AT_SKEW_MS } from '../content/article-fields.js'
 
 /** Request bodies larger than this are refused with 413 on every write route. */
 export const WRITE_BODY_LIMIT = 256 * 1024
@@ -35,7 +36,7 @@ const Status = Type.Union([Type.Literal('draft'), Type.Literal('published')], {
 const PublishedAt = {
   ...Timestamp,
   description: 'First publication time; set by the server when first published unless given. Backdating only: a time more ' +
-    'than 60 s ahead of the server clock is refused (422); there is no scheduled publication'
+    `than ${PUBLISHED_AT_SKEW_MS / 1000} s ahead of the server clock is refused (422); there is no scheduled publication`
 }
 const ChangeNote = NonBlank({ maxLength: 500, description: 'Why the change was made; stored with the revision' })
 
