@@ -20,7 +20,7 @@ import { captureFixture } from './fixture.js'
 import { chooseLoadTool, runLoad, unexpectedResponses } from './loadgen.js'
 import { integer, readBenchOptions } from './options.js'
 import { median } from './targets.js'
-import { cpuTimeOf, freePort, httpGet, memoryOf, pinned, pinSelfToLoadCore, ROOT, startCeiling, stop, type Managed } from './processes.js'
+import { freePort, httpGet, memoryOf, pinned, pinSelfToLoadCore, ROOT, startCeiling, stop, withCpuPerResponse, type Managed } from './processes.js'
 
 interface Variant { name: string, command?: string[], cwd?: string, env?: Record<string, string>, synthetic?: number, ceilingOf?: string }
 
@@ -91,13 +91,11 @@ async function startCeilingOf (of: Server, fixturePath: string): Promise<Managed
 
 /** req/s of one run, and the server's CPU time per response (us): unlike req/s, it hardly moves with the VM's speed. */
 async function load (server: Server, durationS: number): Promise<{ rps: number, cpuUs: number }> {
-  const cpuBefore = cpuTimeOf(server.managed.pid)
-  const result = await runLoad(tool, { url: `${server.managed.baseUrl}${path}`, connections: options.connections, durationS, headers: server.headers })
-  const cpuAfter = cpuTimeOf(server.managed.pid)
+  const result = await withCpuPerResponse(server.managed.pid, async () =>
+    await runLoad(tool, { url: `${server.managed.baseUrl}${path}`, connections: options.connections, durationS, headers: server.headers }))
   const unexpected = unexpectedResponses(result, server.status)
   if (unexpected > 0) throw new Error(`${server.variant.name}: ${unexpected} responses were not ${server.status}`)
-  const cpuUs = cpuBefore === null || cpuAfter === null || result.total === 0 ? Number.NaN : ((cpuAfter - cpuBefore) * 1000) / result.total
-  return { rps: result.rps, cpuUs }
+  return { rps: result.rps, cpuUs: result.cpuUsPerRequest ?? Number.NaN }
 }
 
 const servers: Server[] = []

@@ -206,6 +206,17 @@ export function cpuTimeOf (pid: number): number | null {
   }
 }
 
+/**
+ * Runs one load and adds the server's CPU time per response, in us (null when /proc is unreadable or nothing was
+ * answered): unlike req/s, it does not move when neighbours take the load generator's core.
+ */
+export async function withCpuPerResponse<T extends { total: number }> (pid: number, run: () => Promise<T>): Promise<T & { cpuUsPerRequest: number | null }> {
+  const before = cpuTimeOf(pid)
+  const result = await run()
+  const after = cpuTimeOf(pid)
+  return { ...result, cpuUsPerRequest: before === null || after === null || result.total === 0 ? null : ((after - before) * 1000) / result.total }
+}
+
 /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
 export async function stop (managed: Managed, graceMs = 5000): Promise<void> {
   const { child } = managed

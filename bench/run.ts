@@ -9,7 +9,7 @@ import { chooseLoadTool, runLoad, unexpectedResponses, type LoadResult, type Loa
 import { readBenchOptions, type BenchOptions } from './options.js'
 import { markdownReport } from './markdown.js'
 import { captureFixture } from './fixture.js'
-import { codeCachePresent, cpuTimeOf, httpGet, memoryOf, PINNING, pinSelfToLoadCore, primeCodeCache, ROOT, startApp, startCeiling, stop, type Managed } from './processes.js'
+import { codeCachePresent, httpGet, memoryOf, PINNING, pinSelfToLoadCore, primeCodeCache, ROOT, startApp, startCeiling, stop, withCpuPerResponse, type Managed } from './processes.js'
 import {
   atLeast, atMost, formatNumber, median, pairedRatios, ratio, RSS_MAX_RATIO, scalingCheck, SCALING_SCENARIOS, scenarioChecks, SCENARIOS,
   STARTUP_MAX_MS, summarizeRuns, type Check, type RunStats, type ScenarioId, type ScenarioResult, type ScenarioSpec
@@ -103,11 +103,8 @@ function cpuSummary (app: MeasuredLoad[], ceiling: MeasuredLoad[]): MeasuredScen
 type MeasuredLoad = LoadResult & { cpuUsPerRequest: number | null }
 
 async function load (tool: LoadTool, server: Managed, target: Target, options: BenchOptions, durationS: number): Promise<MeasuredLoad> {
-  const cpuBefore = cpuTimeOf(server.pid)
-  const result = await runLoad(tool, { url: `${server.baseUrl}${target.path}`, connections: options.connections, durationS, headers: target.headers })
-  const cpuAfter = cpuTimeOf(server.pid)
-  const cpuUsPerRequest = cpuBefore === null || cpuAfter === null || result.total === 0 ? null : ((cpuAfter - cpuBefore) * 1000) / result.total
-  return { ...result, cpuUsPerRequest }
+  return await withCpuPerResponse(server.pid, async () =>
+    await runLoad(tool, { url: `${server.baseUrl}${target.path}`, connections: options.connections, durationS, headers: target.headers }))
 }
 
 async function benchDataset (synthetic: number, options: BenchOptions, tool: LoadTool, workDir: string): Promise<DatasetResult> {
