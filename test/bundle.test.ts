@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { tempDatabasePath } from './helpers/app.js'
 import { SYRIA } from './helpers/editor.js'
 import { startServer } from './helpers/server-process.js'
+import { readStartCommand } from '../bench/start-command.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 // Beside the real bundle (same folder depth), under a name of its own so a parallel build is not disturbed.
@@ -17,7 +18,8 @@ const BUNDLE = `dist/server.test-${process.pid}.bundle.cjs`
 const CACHE = `${ROOT}${BUNDLE}.v8cache`
 /** npm start's way in: the launcher (src/start.ts under tsx here; dist/start.cjs after a build) given the test bundle. */
 const LAUNCHER = ['--import', 'tsx', 'src/start.ts', BUNDLE]
-const NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=10', '--no-flush-bytecode']
+/** npm start's own node flags (package.json): V8 accepts a code cache only under the flags it was made with. */
+const NODE_FLAGS = readStartCommand(ROOT).nodeFlags
 const sleep = async (ms: number): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, ms)) }
 
 test('the single-file bundle starts on an empty database and serves the API, the docs and the reader page', async (t) => {
