@@ -76,7 +76,7 @@ test('POST with an explicit slug and publishedAt (backdating) publishes at once;
   isProblem(taken, 409)
 })
 
-test('publishedAt is for backdating: a future time is 422 and stores nothing; up to 60 s ahead (clock skew) is accepted', async (t) => {
+test('publishedAt is for backdating: a future time is 422, a leap second 400, neither stores anything; up to 60 s ahead (clock skew) is accepted', async (t) => {
   const app = await buildTestApp(t)
   const editor = await editorHeaders(app)
   const inADay = new Date(Date.now() + 86_400_000).toISOString()
@@ -89,6 +89,14 @@ test('publishedAt is for backdating: a future time is 422 and stores nothing; up
   const etag = await currentEtag(app, `/articles/${SYRIA}`)
   isProblem(await app.inject(patchArticle(SYRIA, editor, { publishedAt: inADay, changeNote: 'Reschedule' }, etag)), 422)
   assert.equal(await currentEtag(app, `/articles/${SYRIA}`), etag, 'the refused patch changed nothing')
+
+  // RFC 3339 (and the schema) allow a leap second, which cannot be stored: a 400 problem, not a 500.
+  const leap = await app.inject({ method: 'POST', url: '/articles', headers: editor, payload: { ...draft, publishedAt: '2016-12-31T23:59:60Z' } })
+  isProblem(leap, 400)
+  assert.match(leap.json().detail, /leap second/)
+  isProblem(await app.inject(patchArticle(SYRIA, editor, { publishedAt: '2016-12-31T23:59:60Z', changeNote: 'Leap' }, etag)), 400)
+  assert.equal(await currentEtag(app, `/articles/${SYRIA}`), etag, 'the refused leap-second patch changed nothing')
+  isProblem(await app.inject('/articles/example-headline'), 404)
 
   // A client clock a little ahead is accepted as sent.
   const skewed = new Date(Date.now() + 30_000).toISOString()
