@@ -49,17 +49,40 @@ test('inserts, updates and deletes keep the index in sync', (t) => {
 
   db.prepare(`UPDATE articles SET body = '[]' WHERE id = ?`).run(id)
   assert.ok(!hits(db, '"semi-deserted"').includes('fixture-sync'))
+  const indexed = (): number => db.prepare('SELECT count(*) FROM articles_fts WHERE rowid = ?').pluck().get(id) as number
   db.prepare('UPDATE articles SET status = ? WHERE id = ?').run('draft', id)
-  assert.equal(db.prepare('SELECT count(*) FROM articles_fts WHERE rowid = ?').pluck().get(id), 1, 'status changes do not touch the index')
+  assert.equal(indexed(), 0, 'leaving published removes the article from the index (migration 007)')
+  db.prepare('UPDATE articles SET status = ? WHERE id = ?').run('published', id)
+  assert.equal(indexed(), 1, 'publishing indexes it again')
+  assert.deepEqual(hits(db, '"deer"'), ['deer-rescued-from-freezing-swimming-pool', 'fixture-sync'])
+  db.prepare('UPDATE articles SET status = ? WHERE id = ?').run('unpublished', id)
+  assert.equal(indexed(), 0, 'unpublishing removes it')
+  db.prepare('UPDATE articles SET status = ? WHERE id = ?').run('published', id)
 
   db.prepare('DELETE FROM articles WHERE id = ?').run(id)
   assert.deepEqual(hits(db, '"deer"'), ['deer-rescued-from-freezing-swimming-pool'])
-  assert.equal(db.prepare('SELECT count(*) FROM articles_fts').pluck().get(), db.prepare('SELECT count(*) FROM articles').pluck().get())
+  insertArticle(db, { slug: 'fixture-sync-draft', title: titles[2], status: 'draft' })
+  assert.deepEqual(hits(db, '"deer"'), ['deer-rescued-from-freezing-swimming-pool'], 'drafts are not indexed')
+  assert.equal(db.prepare('SELECT count(*) FROM articles_fts').pluck().get(), db.prepare(`SELECT count(*) FROM articles WHERE status = 'published'`).pluck().get())
   // FTS5's integrity check compares the index with its stored text and throws when they disagree.
   assert.doesNotThrow(() => db.prepare(`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`).run())
 })
 
-test('drafts and withdrawn articles are indexed but never returned by /articles?q', async (t) => {
+test('migration 007 drops the index rows of articles that are not published', (t) => {
+  const db = open(t)
+  migrate(db, readMigrations().filter((m) => m.version < 7))
+  seed(db)
+  const titles = sourceTitles()
+  insertArticle(db, { slug: 'fixture-old-draft', title: titles[2], status: 'draft' })
+  insertArticle(db, { slug: 'fixture-old-unpublished', title: titles[2], status: 'unpublished' })
+  assert.deepEqual(hits(db, '"deer"'), ['deer-rescued-from-freezing-swimming-pool', 'fixture-old-draft', 'fixture-old-unpublished'])
+  migrate(db)
+  assert.deepEqual(hits(db, '"deer"'), ['deer-rescued-from-freezing-swimming-pool'])
+  assert.equal(db.prepare('SELECT count(*) FROM articles_fts').pluck().get(), 15)
+  assert.doesNotThrow(() => db.prepare(`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`).run())
+})
+
+test('drafts and withdrawn articles are not indexed and never returned by /articles?q', async (t) => {
   const app = await buildTestApp(t)
   insertArticle(app.db, { slug: 'fixture-draft', title: sourceTitles()[2], status: 'draft' })
   insertArticle(app.db, { slug: 'fixture-unpublished', title: sourceTitles()[2], status: 'unpublished' })

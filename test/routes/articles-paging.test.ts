@@ -3,8 +3,9 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, pathOf, TEST_BASE_URL } from '../helpers/app.js'
-import { insertArticle, insertDatedArticles } from '../helpers/fixtures.js'
+import { insertArticle, insertDatedArticles, sourceParagraphs, sourceTitles } from '../helpers/fixtures.js'
 import { decodeCursor, encodeCursor } from '../../src/content/cursor.js'
+import { toFtsQuery } from '../../src/content/search-query.js'
 
 interface Page { items: Array<{ slug: string }>, total: number, limit: number, nextCursor: string | null, prevCursor: string | null, links: { self: string, first: string, prev: string | null, next: string | null } }
 
@@ -125,6 +126,42 @@ test('sort=oldest and relevance pages are keyset-paged too', async (t) => {
   assert.deepEqual(pages.flatMap((page) => page.items.map((item) => item.slug)), relevantAll)
   assert.equal(decodeCursor(pages[0]?.nextCursor ?? '').sort, 'relevance')
   assert.deepEqual((await get(app, pages[2]?.links.prev ?? '')).page.items, pages[1]?.items)
+})
+
+test('a plain search ranked inside the index: every page, both ways, in bm25 order over published articles only', async (t) => {
+  // Many hits with different scores and ties (same title and body), drafts and withdrawn articles among them; the
+  // reference order is bm25 over every match joined to articles, as lists ranked before migration 007.
+  const app = await buildTestApp(t, { responseCacheEntries: 0 })
+  const titles = sourceTitles()
+  const paragraphs = sourceParagraphs()
+  for (let i = 0; i < 30; i++) {
+    const status = i % 7 === 3 ? 'draft' : i % 11 === 5 ? 'unpublished' : 'published'
+    insertArticle(app.db, {
+      slug: `fixture-rank-${String(i).padStart(2, '0')}`,
+      title: titles[i % 4],
+      body: paragraphs.slice(0, 1 + (i % 5)),
+      status,
+      publishedAt: status === 'draft' ? undefined : `2020-02-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00.000Z`
+    })
+  }
+  const q = 'syrian'
+  const expected = app.db.prepare(`SELECT a.slug FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+    WHERE articles_fts MATCH ? AND a.status = 'published' ORDER BY bm25(articles_fts, 10.0, 5.0, 1.0), a.id`).pluck().all(toFtsQuery(q)) as string[]
+  assert.ok(expected.length > 12, `enough hits to page through (${expected.length})`)
+  const pages: Page[] = []
+  let url: string | null = `/articles?q=${q}&limit=4`
+  while (url !== null) {
+    const { page } = await get(app, url)
+    assert.equal(page.total, expected.length)
+    pages.push(page)
+    url = page.links.next
+  }
+  assert.deepEqual(pages.flatMap((page) => page.items.map((item) => item.slug)), expected)
+  for (let i = pages.length - 1; i > 0; i--) {
+    assert.deepEqual((await get(app, pages[i]?.links.prev ?? '')).page.items, pages[i - 1]?.items, `prev of page ${i + 1}`)
+  }
+  const snippets = (await app.inject(`/articles?q=${q}&limit=100`)).json<{ items: Array<{ snippet?: string }> }>().items
+  assert.ok(snippets.every((item) => item.snippet?.toLowerCase().includes('<mark>syrian</mark>')), 'each hit has its snippet')
 })
 
 test('a cursor only works with the sort and filters it was issued for; limit may change', async (t) => {
