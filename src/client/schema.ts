@@ -76,7 +76,7 @@ export interface paths {
         };
         /**
          * Get one article by slug
-         * @description The article as JSON, or as IPTC ninjs 2.1 with `Accept: application/ninjs+json` or `?format=ninjs` (`format` wins over Accept; responses carry `Vary: Accept`). No key is needed. A partner key (`Authorization: Bearer <key>` or `X-API-Key: <key>`) raises the rate limit from RATE_LIMIT_MAX per IP to RATE_LIMIT_KEY_MAX per key; an unknown or revoked key is a 401. Drafts are 404. A former slug redirects (301) to the current one; an unpublished article is 410 Gone.
+         * @description The article as JSON, or as IPTC ninjs 2.1 with `Accept: application/ninjs+json` or `?format=ninjs` (`format` wins over Accept; responses carry `Vary: Accept`). No key is needed. A partner key (`Authorization: Bearer <key>` or `X-API-Key: <key>`) raises the rate limit from RATE_LIMIT_MAX per IP to RATE_LIMIT_KEY_MAX per key; an unknown or revoked key is a 401. Drafts are 404, except to a key with the `articles:write` scope: an editor gets the draft, marked `X-Article-Status: draft`, with `Cache-Control: no-store` and the ETag that PATCH takes as If-Match (JSON only: ninjs for a draft is a 406). A former slug redirects (301) to the current one; an unpublished article is 410 Gone.
          */
         get: operations["getArticle"];
         put?: never;
@@ -1752,6 +1752,8 @@ export interface operations {
                     "RateLimit-Reset"?: number;
                     /** @description The quota and its window in seconds, e.g. `300;w=60` */
                     "RateLimit-Policy"?: string;
+                    /** @description Only on an editor's read of a draft (a key with the articles:write scope); published articles do not carry it */
+                    "x-article-status"?: "draft";
                     [name: string]: unknown;
                 };
                 content: {

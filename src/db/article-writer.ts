@@ -92,6 +92,12 @@ export class ArticleWriter {
     return current === undefined ? { kind: 'moved', slug: target.slug } : undefined
   }
 
+  /** A draft at its current slug, as GET /articles/:slug would serve it once published; undefined for anything else. */
+  draft (slug: string): Article | undefined {
+    const row = this.#s.bySlug.get(slug)
+    return row?.status === 'draft' ? this.#load(row).article : undefined
+  }
+
   // The context is unused for now: a creation records no revision, so its author is not stored.
   create (input: ArticleCreate, _ctx: WriteContext): Article {
     return this.#write(() => {

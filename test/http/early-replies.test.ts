@@ -139,6 +139,22 @@ test('an early hit never outlives a write: the next GET after a PATCH is the new
   assert.equal(earlyLines(apps.log.lines()).length, 1, 'the GET after the write went through Fastify')
 })
 
+test('an editor\'s reads of a draft are never answered early or replayed to anyone, over real sockets', async (t) => {
+  const apps = await pair(t)
+  const editor = await editorHeaders(apps.app)
+  const created = await apps.app.inject({ method: 'POST', url: '/articles', headers: editor, payload: { title: 'Example headline', section: 'no-comment', body: ['Example paragraph.'] } })
+  assert.equal(created.statusCode, 201, created.body)
+  const draftUrl = '/articles/example-headline'
+  for (let i = 0; i < 3; i++) {
+    const read = await get(apps.cached, draftUrl, editor)
+    assert.equal(read.status, 200)
+    assert.equal(read.headers['x-article-status'], 'draft')
+  }
+  assert.equal((await get(apps.cached, draftUrl)).status, 404)
+  assert.equal((await get(apps.cached, draftUrl, { 'x-api-key': 'nd_partner_unknown' })).status, 401)
+  assert.deepEqual(earlyLines(apps.log.lines()), [], 'nothing was answered before Fastify')
+})
+
 test('an entry the cache has evicted is not answered early', async (t) => {
   const apps = await pair(t, { responseCacheEntries: 1 })
   for (let i = 0; i < 3; i++) await get(apps.cached, article)

@@ -11,7 +11,7 @@ test('by default any origin may read responses, and ETag, Link, X-Total-Count an
   assert.equal(res.statusCode, 200)
   assert.equal(res.headers['access-control-allow-origin'], '*')
   const exposed = String(res.headers['access-control-expose-headers']).split(/,\s*/)
-  for (const header of ['ETag', 'Link', 'X-Total-Count', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id']) {
+  for (const header of ['ETag', 'Link', 'X-Total-Count', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id', 'X-Article-Status']) {
     assert.ok(exposed.includes(header), header)
   }
   const problem = await app.inject({ url: '/articles?limit=0', headers: { origin: APP_ORIGIN } })

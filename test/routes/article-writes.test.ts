@@ -13,6 +13,46 @@ const isProblem = (res: { statusCode: number, headers: Record<string, unknown>, 
   assert.equal(res.json().status, status)
 }
 
+test('an editor key reads a draft (no-store, X-Article-Status, the ETag PATCH takes); nobody else sees it', async (t) => {
+  const app = await buildTestApp(t)
+  const editor = await editorHeaders(app)
+  const created = await app.inject({ method: 'POST', url: '/articles', headers: editor, payload: draft })
+  assert.equal(created.statusCode, 201)
+  const url = '/articles/example-headline'
+
+  for (let i = 0; i < 3; i++) {
+    // Repeated: a response the cache admitted would be replayed to the anonymous request below.
+    const read = await app.inject({ url, headers: editor })
+    assert.equal(read.statusCode, 200)
+    assert.equal(read.body, created.body, 'the draft as the write returned it')
+    assert.equal(read.headers.etag, created.headers.etag)
+    assert.equal(read.headers['cache-control'], 'no-store')
+    assert.equal(read.headers['x-article-status'], 'draft')
+    assert.equal(read.headers['surrogate-key'], undefined)
+  }
+  const partner = { authorization: `Bearer ${app.apiKeys.create('partner-desk', 'partner').key}` }
+  const railOnly = await editorHeaders(app, ['headlines:write'])
+  for (const headers of [{}, partner, railOnly]) {
+    const res = await app.inject({ url, headers })
+    isProblem(res, 404)
+    assert.equal(res.headers['x-article-status'], undefined)
+  }
+  isProblem(await app.inject({ url: `${url}?format=ninjs`, headers: editor }), 406)
+  const lists = await app.inject({ url: '/articles?q=example&limit=100', headers: editor })
+  assert.deepEqual(lists.json().items, [], 'search never shows drafts, to any key')
+
+  // The read's ETag is enough to publish: the editor needs nothing kept from the POST.
+  const etag = (await app.inject({ url, headers: editor })).headers.etag as string
+  const published = await app.inject(patchArticle('example-headline', editor, { status: 'published', changeNote: 'Publish' }, etag))
+  assert.equal(published.statusCode, 200)
+  const publicRead = await app.inject(url)
+  assert.equal(publicRead.statusCode, 200)
+  const editorRead = await app.inject({ url, headers: editor })
+  assert.equal(editorRead.body, publicRead.body)
+  assert.equal(editorRead.headers['x-article-status'], undefined, 'published articles are not marked')
+  assert.notEqual(editorRead.headers['cache-control'], 'no-store')
+})
+
 test('writes need a key with the scope: 401 without a key, 403 with a key lacking it', async (t) => {
   const app = await buildTestApp(t)
   const railOnly = await editorHeaders(app, ['headlines:write'])

@@ -9,7 +9,7 @@ export interface CorsOptions {
 
 /** Response headers a browser app may read beyond the CORS-safelisted ones (Cache-Control, Last-Modified, ...). */
 export const EXPOSED_HEADERS = [
-  'ETag', 'Link', 'X-Total-Count', 'Location', 'Retry-After', 'X-Request-Id',
+  'ETag', 'Link', 'X-Total-Count', 'Location', 'Retry-After', 'X-Request-Id', 'X-Article-Status',
   'RateLimit', 'RateLimit-Policy', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset',
   'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'
 ]

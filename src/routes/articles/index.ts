@@ -12,8 +12,15 @@ import { articleResponses, ArticleFormatQuery, OPTIONAL_API_KEY, OPTIONAL_KEY_NO
 import { articleMediaType } from '../../syndication/article-negotiation.js'
 import { appendVary } from '../../http/negotiation.js'
 import { NINJS_MEDIA_TYPE } from '../../schemas/ninjs.js'
+import { articleEtag } from './write.js'
+import { HttpProblem } from '../../http/errors.js'
 
 const cachedArticle = cachedResponses(ref(Article), { description: 'The article' })
+const DraftStatusHeader = {
+  type: 'string',
+  enum: ['draft'],
+  description: 'Only on an editor\'s read of a draft (a key with the articles:write scope); published articles do not carry it'
+}
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
   app.get('/articles', {
@@ -54,10 +61,17 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       headers: ConditionalHeaders,
       security: OPTIONAL_API_KEY,
       description: 'The article as JSON, or as IPTC ninjs 2.1 with `Accept: application/ninjs+json` or `?format=ninjs` ' +
-        '(`format` wins over Accept; responses carry `Vary: Accept`). ' + OPTIONAL_KEY_NOTE + ' Drafts are 404. A former slug redirects (301) to the current one; an unpublished article is 410 Gone.',
+        '(`format` wins over Accept; responses carry `Vary: Accept`). ' + OPTIONAL_KEY_NOTE + ' Drafts are 404, except to a key ' +
+        'with the `articles:write` scope: an editor gets the draft, marked `X-Article-Status: draft`, with ' +
+        '`Cache-Control: no-store` and the ETag that PATCH takes as If-Match (JSON only: ninjs for a draft is a 406). A former slug redirects (301) to ' +
+        'the current one; an unpublished article is 410 Gone.',
       response: {
         ...cachedArticle,
-        200: { ...cachedArticle[200], headers: { ...cachedArticle[200].headers, ...articleResponses[200].headers }, content: articleResponses[200].content },
+        200: {
+          ...cachedArticle[200],
+          headers: { ...cachedArticle[200].headers, ...articleResponses[200].headers, 'x-article-status': DraftStatusHeader },
+          content: articleResponses[200].content
+        },
         301: movedResponse,
         ...problemResponses(400, 401, 404, 406, 410),
         ...tooManyRequestsResponse
@@ -68,7 +82,17 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
     const mediaType = articleMediaType(request.query.format, request.headers.accept)
     const { slug } = request.params
     const article = app.articles.findArticleBySlug(slug)
-    if (article === undefined) return answerSlugFate(app.articleWriter.fateOf(slug), slug, request, reply, publicUrl)
+    if (article === undefined) {
+      const draft = request.apiKey?.scopes.includes('articles:write') === true ? app.articleWriter.draft(slug) : undefined
+      if (draft === undefined) return answerSlugFate(app.articleWriter.fateOf(slug), slug, request, reply, publicUrl)
+      // An editor's read of a draft: kept out of the response cache and shared caches (no-store), and with the ETag
+      // writes check, so a draft whose last write response was lost can still be changed and published.
+      reply.setCachePolicy('no-store').header('x-article-status', 'draft')
+      if (mediaType === NINJS_MEDIA_TYPE) throw new HttpProblem(406, 'A draft is available as application/json only: ninjs items are published content')
+      const body = { ...draft, rights: app.syndication.rights }
+      reply.header('etag', articleEtag(reply, body))
+      return body
+    }
     reply.addSurrogateKeys(
       surrogateKey.article(article.slug),
       surrogateKey.section(article.section.slug),
