@@ -12,7 +12,7 @@ import httpCaching from './plugins/app/http-caching.js'
 import cors, { corsHeadersFor } from './plugins/external/cors.js'
 import syndication from './plugins/app/syndication.js'
 import swagger from './plugins/external/swagger.js'
-import helmet from './plugins/external/helmet.js'
+import helmet, { securityHeaders } from './plugins/external/helmet.js'
 import requestGuards from './plugins/app/request-guards.js'
 import healthRoutes from './routes/health/index.js'
 import { connectionsCheckingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.js'
@@ -81,6 +81,8 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const accessLog = options.accessLog ?? true
   // The headers the CORS plugin adds to a simple request, for the answers given before its hook runs.
   const corsHeaders = corsHeadersFor(corsOrigins)
+  // helmet's headers, computed once: every request gets them (plugins/external/helmet.ts), router answers too.
+  const security = securityHeaders()
   const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeaders, accessLog)
   // One access-log line per request instead of two, or none with accessLog off (http/access-log.ts).
   const logController = new AccessLog(accessLog)
@@ -106,7 +108,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     requestIdHeader: false,
     genReqId: requestIdOf,
     clientErrorHandler: answerClientError,
-    frameworkErrors: frameworkErrorAnswerer(corsHeaders, logController),
+    frameworkErrors: frameworkErrorAnswerer(corsHeaders, security, logController),
     connectionTimeout: limits.connectionTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
@@ -126,7 +128,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
 
   await app.register(problemDetails)
   await app.register(requestGuards, { maxUrlLength: limits.maxUrlLength })
-  await app.register(helmet)
+  await app.register(helmet, { headers: security })
   await app.register(httpCaching, {
     cacheControl: options.cacheControl ?? DEFAULT_CACHE_CONTROL,
     compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD,
