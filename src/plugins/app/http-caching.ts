@@ -89,13 +89,31 @@ export default fp<HttpCachingOptions>(async (app, options) => {
   const keyOf = (request: FastifyRequest): string => cacheKey(request.url, request.headers.accept)
   if (cache !== undefined) {
     const source: ReplaySource = { cache, version: contentVersion, codings: new EncodingChoices(), compressionThreshold: options.compressionThreshold }
+    // Each replayed head as a flat [name, value, ...] array with the set of its names, made once per head: a hit then
+    // appends the headers earlier hooks set (CORS, RateLimit-*, X-Request-Id, the security headers) that the
+    // representation does not, instead of spreading both header objects into a third one per request.
+    const flatHeads = new WeakMap<Record<string, string>, { pairs: string[], names: Set<string> }>()
     app.addHook('preParsing', (request, reply, _payload, done) => {
       if (request.method !== 'GET') return done()
       const replay = findReplay(source, request.url, request.headers)
       if (replay === undefined) return done()
       reply.hijack()
-      // Headers earlier hooks set on the reply (CORS, RateLimit-*), then the representation's.
-      reply.raw.writeHead(replay.status, { ...(reply.getHeaders() as Record<string, string>), ...replay.head })
+      let flat = flatHeads.get(replay.head)
+      if (flat === undefined) {
+        flat = { pairs: Object.entries(replay.head).flat(), names: new Set(Object.keys(replay.head)) }
+        flatHeads.set(replay.head, flat)
+      }
+      // The representation's headers win over the reply's of the same name, as they always have.
+      const head = flat.pairs.slice()
+      const own = reply.getHeaders()
+      for (const name in own) {
+        const value = own[name]
+        if (value === undefined || flat.names.has(name)) continue
+        // A list value is one header line per item, as writeHead sends it from a header object.
+        if (Array.isArray(value)) for (const item of value) head.push(name, item)
+        else head.push(name, String(value))
+      }
+      reply.raw.writeHead(replay.status, head)
       reply.raw.end(replay.body)
     })
     if (options.earlyReplies !== undefined) answerEarly(app, options.earlyReplies, source)
