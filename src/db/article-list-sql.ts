@@ -66,13 +66,15 @@ function filterClauses (shape: ListShape): string[] {
   return clauses
 }
 
+/** A search with no other filter: the search index alone holds its rows (published articles only, migration 007). */
+const searchOnly = (shape: ListShape): boolean => shape.search && !shape.section && !shape.tags && !shape.dates
+
 /**
- * A search with no other filter, by relevance: ranked by FTS5 alone. The search index holds published articles only
- * (migration 007), so the page's rows are the index's best @limit matches: only those are joined to articles (the
- * general statement joins every match first: ~7,500 primary-key lookups for a common word at 100,000 articles).
+ * A search with no other filter, by relevance: ranked by FTS5 alone. The page's rows are the index's best @limit
+ * matches: only those are joined to articles (the general statement joins every match first: ~7,500 primary-key
+ * lookups for a common word at 100,000 articles).
  */
-const ranksInIndex = (shape: ListShape): boolean =>
-  shape.search && shape.sort === 'relevance' && !shape.section && !shape.tags && !shape.dates
+const ranksInIndex = (shape: ListShape): boolean => searchOnly(shape) && shape.sort === 'relevance'
 
 /** The keyset bound on `key` and `id` in the direction of travel (absent on a first page). */
 function keysetClause (shape: ListShape, key: string, id: string, ascending: boolean): string[] {
@@ -114,8 +116,7 @@ export function pageSql (shape: ListShape): string {
 
 /** The statement counting every row of the list (all pages). */
 export function countSql (shape: ListShape): string {
-  // The search index holds exactly the published articles (migration 007): a plain search is counted by FTS5 alone.
-  if (shape.search && !shape.section && !shape.tags && !shape.dates) return 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @match'
+  if (searchOnly(shape)) return 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @match'
   const from = shape.search ? 'articles_fts JOIN articles a ON a.id = articles_fts.rowid' : 'articles a'
   return `SELECT count(*) FROM ${from} WHERE ${filterClauses(shape).join(' AND ')}`
 }

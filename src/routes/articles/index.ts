@@ -23,6 +23,9 @@ const DraftStatusHeader = {
 }
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
+  /** The JSON representation of an article, published or (to an editor) a draft: the article and its rights. */
+  const represent = (article: Article): Article & { rights: typeof app.syndication.rights } => ({ ...article, rights: app.syndication.rights })
+
   app.get('/articles', {
     schema: {
       operationId: 'listArticles',
@@ -89,7 +92,7 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       // writes check, so a draft whose last write response was lost can still be changed and published.
       reply.setCachePolicy('no-store').header('x-article-status', 'draft')
       if (mediaType === NINJS_MEDIA_TYPE) throw new HttpProblem(406, 'A draft is available as application/json only: ninjs items are published content')
-      const body = { ...draft, rights: app.syndication.rights }
+      const body = represent(draft)
       reply.header('etag', articleEtag(reply, body))
       return body
     }
@@ -99,7 +102,7 @@ const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, {
       ...article.tags.map((tag) => surrogateKey.tag(tag.slug))
     )
     reply.setLastModified(article.updatedAt ?? article.publishedAt)
-    if (mediaType !== NINJS_MEDIA_TYPE) return { ...article, rights: app.syndication.rights }
+    if (mediaType !== NINJS_MEDIA_TYPE) return represent(article)
     reply.type(NINJS_MEDIA_TYPE)
     return app.syndication.ninjs(article)
   })
