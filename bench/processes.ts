@@ -163,9 +163,9 @@ export async function primeCodeCache (databasePath: string, readyPath: string, s
   await stop(app)
 }
 
-/** Spawns the ceiling server on the server core with a fixture file; resolves when it prints its port. */
-export async function startCeiling (fixturePath: string): Promise<Managed> {
-  const [command, args] = pinned('0', process.execPath, ['bench/ceiling-server.mjs', fixturePath])
+/** Spawns the ceiling server on the server core with a fixture file (nodeArgs: node flags, e.g. --cpu-prof); resolves when it prints its port. */
+export async function startCeiling (fixturePath: string, nodeArgs: string[] = []): Promise<Managed> {
+  const [command, args] = pinned('0', process.execPath, [...nodeArgs, 'bench/ceiling-server.mjs', fixturePath])
   const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the ceiling server did not start within 10 s')), 10_000)
