@@ -55,8 +55,9 @@ const jsonString = (text: string): string => PLAIN_JSON_STRING.test(text) ? `"${
 const msgPrefixSym = (symbols as unknown as Record<string, symbol>).msgPrefixSym ?? Symbol('none')
 
 type EarlyLine = (reqId: string, url: string, statusCode: number, responseTime: number) => void
+type CompletedFields = (log: FastifyBaseLogger, method: string, url: string, statusCode: number, responseTime: number) => boolean
 
-/** The parts of a pino logger (pino.symbols, pino's integration API) an early line is made of, or that rule it out. */
+/** The parts of a pino logger (pino.symbols, pino's integration API) a line is made of, or that rule it out. */
 interface PinoParts {
   [symbols.streamSym]?: { write: (line: string) => void, [symbols.needsMetadataGsym]?: boolean }
   [symbols.lsCacheSym]?: Record<number, string>
@@ -70,37 +71,40 @@ interface PinoParts {
   [symbols.hooksSym]?: { logMethod?: unknown, streamWrite?: unknown }
   [symbols.formattersSym]?: { log?: unknown }
   [symbols.stringifiersSym]?: object
+  [symbols.serializersSym]?: object
   levels?: { values: Record<string, number> }
+  isLevelEnabled?: (level: string) => boolean
+}
+
+/** What a line written without pino needs from a logger whose lines nothing else shapes. */
+interface PlainLogger {
+  parts: PinoParts
+  write: (line: string) => void
+  /** pino's info prefix ({"level":30), its timestamp (printed once per millisecond for the default one) and line end. */
+  prefix: string
+  timestamp: () => string
+  /** The end of an access-log line: its message and pino's line end. */
+  tail: string
 }
 
 /**
- * The access-log line of an early reply (http/early-replies.ts), byte for byte what `logCompleted` would write
- * through pino, but assembled here from the logger's own parts (its level prefix, timestamp, bindings and line end)
- * and written straight to its destination: pino's general path (merge object, per-key serializer and stringifier
- * lookups, string escaping) cost 10-14% of a cached read's CPU, measured side by side. Only for a logger whose lines
- * nothing else shapes (no mixin, log formatter, redaction, hooks, nested or custom message key, prefix, multistream);
- * any other logger gets `logCompleted`. The caller checks the level (logsRequests). The two paths are compared in
- * test/http/access-log.test.ts.
+ * `log`'s parts when no option shapes its lines besides its bindings: no mixin, log formatter, redaction, hooks, nested
+ * or custom message key, prefix, multistream. Undefined otherwise: such loggers get their lines through pino.
  */
-export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
-  const viaPino: EarlyLine = (reqId, url, statusCode, responseTime) => {
-    logCompleted(log, { reqId, method: 'GET', url, statusCode, responseTime, early: true })
-  }
+function plainLogger (log: FastifyBaseLogger): PlainLogger | undefined {
   const parts = log as unknown as PinoParts
   const stream = parts[symbols.streamSym]
   const level = parts.levels?.values.info
   const prefix = level === undefined ? undefined : parts[symbols.lsCacheSym]?.[level]
   const time = parts[symbols.timeSym]
-  const chindings = parts[symbols.chindingsSym]
   const end = parts[symbols.endSym]
   const hooks = parts[symbols.hooksSym]
   const plain = stream !== undefined && stream[symbols.needsMetadataGsym] !== true &&
-    typeof prefix === 'string' && typeof time === 'function' && typeof chindings === 'string' && typeof end === 'string' &&
+    typeof prefix === 'string' && typeof time === 'function' && typeof parts[symbols.chindingsSym] === 'string' && typeof end === 'string' &&
     parts[symbols.messageKeySym] === 'msg' && (parts[symbols.nestedKeySym] ?? null) === null && !parts[msgPrefixSym] &&
     parts[symbols.mixinSym] == null && hooks?.logMethod == null && hooks?.streamWrite == null &&
     parts[symbols.formattersSym]?.log == null && Object.keys(parts[symbols.stringifiersSym] ?? {}).length === 0
-  if (!plain) return viaPino
-  const tail = `,"early":true,"msg":${JSON.stringify(COMPLETED)}${end}`
+  if (!plain) return undefined
   // pino's default timestamp (,"time":<ms since epoch>) changes once a millisecond: printed once per millisecond here
   // instead of once per line (the number-to-text conversion was a visible cost at ~25 lines per millisecond).
   let lastMs = -1
@@ -115,11 +119,61 @@ export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
         }
         return lastTime
       }
+  return { parts, write: (line) => { stream.write(line) }, prefix, timestamp, tail: `,"msg":${JSON.stringify(COMPLETED)}${end}` }
+}
+
+// The fields are quoted as pino quotes them (JSON.stringify unless plain ASCII; URLs and methods come from Node's HTTP
+// parser, one char per byte, so they have no lone surrogates to tell the two apart).
+const fields = (method: string, url: string, statusCode: number, responseTime: number): string =>
+  `"method":${jsonString(method)},"url":${jsonString(url)},"statusCode":${statusCode},"responseTime":${responseTime}`
+
+/**
+ * The access-log line of an early reply (http/early-replies.ts), byte for byte what `logCompleted` would write
+ * through pino, but assembled here from the logger's own parts (its level prefix, timestamp, bindings and line end)
+ * and written straight to its destination: pino's general path (merge object, per-key serializer and stringifier
+ * lookups, string escaping) cost 10-14% of a cached read's CPU, measured side by side. Only for a plain logger
+ * (plainLogger); any other gets `logCompleted`. The caller checks the level (logsRequests). The two paths are compared
+ * in test/http/access-log.test.ts.
+ */
+export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
+  const plain = plainLogger(log)
+  if (plain === undefined) {
+    return (reqId, url, statusCode, responseTime) => {
+      logCompleted(log, { reqId, method: 'GET', url, statusCode, responseTime, early: true })
+    }
+  }
+  const { write, prefix, timestamp } = plain
+  const chindings = plain.parts[symbols.chindingsSym]!
+  const tail = `,"early":true${plain.tail}`
   return (reqId, url, statusCode, responseTime) => {
-    // Quoted as pino quotes them (JSON.stringify unless plain ASCII; the URL comes from Node's HTTP parser, one char
-    // per byte, so it has no lone surrogates to tell the two apart).
-    stream.write(`${prefix}${timestamp()}${chindings},"reqId":${jsonString(reqId)},"method":"GET","url":${jsonString(url)},` +
-      `"statusCode":${statusCode},"responseTime":${responseTime}${tail}`)
+    write(`${prefix}${timestamp()}${chindings},"reqId":${jsonString(reqId)},${fields('GET', url, statusCode, responseTime)}${tail}`)
+  }
+}
+
+/**
+ * The access-log line of a request Fastify answered, written as earlyLineWriter writes its lines, for `log`, the
+ * request's child logger, when it is a plain child of a plain logger (as Fastify makes them: bindings only, the
+ * parent's serializers, levels and redaction); returns false, having written nothing, for any other logger.
+ */
+function completedLineWriter (): CompletedFields {
+  const parents = new WeakMap<object, PlainLogger | null>()
+  return (log, method, url, statusCode, responseTime) => {
+    const child = log as unknown as PinoParts
+    const parent = Object.getPrototypeOf(child) as FastifyBaseLogger | null
+    if (parent === null) return false
+    let plain = parents.get(parent)
+    if (plain === undefined) {
+      plain = plainLogger(parent) ?? null
+      parents.set(parent, plain)
+    }
+    if (plain === null) return false
+    const base = plain.parts
+    // What a child's options could have changed (pino's child()): its own serializers, redaction, levels or prefix.
+    if (!Object.hasOwn(child, symbols.chindingsSym) || child[symbols.serializersSym] !== base[symbols.serializersSym] ||
+      child[symbols.stringifiersSym] !== base[symbols.stringifiersSym] || child[symbols.lsCacheSym] !== base[symbols.lsCacheSym] ||
+      child[msgPrefixSym] !== base[msgPrefixSym] || child[symbols.formattersSym]?.log != null || child.isLevelEnabled?.('info') !== true) return false
+    plain.write(`${plain.prefix}${plain.timestamp()}${child[symbols.chindingsSym]!},${fields(method, url, statusCode, responseTime)}${plain.tail}`)
+    return true
   }
 }
 
@@ -128,6 +182,8 @@ export function earlyLineWriter (log: FastifyBaseLogger): EarlyLine {
  * for the start-up warm-up; a request that errored is logged either way) and 'incoming request' at debug.
  */
 export class AccessLog extends LogController {
+  readonly #writeCompleted = completedLineWriter()
+
   constructor (readonly enabled = true) {
     super()
   }
@@ -159,6 +215,8 @@ export class AccessLog extends LogController {
   #completed (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply, elapsedMs: number): void {
     const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: responseTimeMs(elapsedMs) }
     if (error) reply.log.error({ ...line, err: error }, 'request errored')
-    else if (this.enabled && !isWarmUp(request.raw)) logCompleted(reply.log, line)
+    else if (this.enabled && !isWarmUp(request.raw) && !this.#writeCompleted(reply.log, line.method, line.url, line.statusCode, line.responseTime)) {
+      logCompleted(reply.log, line)
+    }
   }
 }

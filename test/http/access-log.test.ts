@@ -2,7 +2,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import pino from 'pino'
-import { earlyLineWriter, logCompleted, responseTimeMs } from '../../src/http/access-log.js'
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify'
+import { AccessLog, earlyLineWriter, logCompleted, responseTimeMs } from '../../src/http/access-log.js'
 import { loggerOptions } from '../../src/logger.js'
 import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
 import { captureLogs as capture } from '../helpers/log-capture.js'
@@ -66,6 +67,52 @@ test('an early reply\'s line is byte for byte the line pino writes for the same 
   const viaPino = log.raw()[before] ?? assert.fail('pino wrote nothing')
   const timeless = (raw: string): string => raw.replace(/"time":\d+/, '"time":0')
   assert.equal(timeless(line), timeless(viaPino))
+})
+
+test('a request Fastify answered is logged byte for byte as pino would log it (production logger settings)', async (t) => {
+  const log = capture()
+  // Rate limiter on (the default): every request goes through Fastify, cached or not.
+  const app = await buildTestApp(t, { logger: productionLogger(log) })
+  const base = await listen(app)
+  for (const [path, id] of [['/headlines', 'miss'], ['/headlines', 'stored'], ['/headlines', 'hit'], ['/nope?x="caf\u00e9"', 'not-found']]) {
+    const response = await fetch(`${base}${path}`, { headers: { 'x-request-id': id! } })
+    await response.arrayBuffer()
+  }
+  const lines = log.raw().filter((raw) => raw.includes('"msg":"request completed"'))
+  assert.equal(lines.length, 4)
+  const timeless = (raw: string): string => raw.replace(/"time":\d+/, '"time":0')
+  for (const line of lines) {
+    const fields = JSON.parse(line) as { reqId: string, method: string, url: string, statusCode: number, responseTime: number }
+    assert.deepEqual(Object.keys(fields), ['level', 'time', 'pid', 'hostname', 'reqId', 'method', 'url', 'statusCode', 'responseTime', 'msg'])
+    const before = log.raw().length
+    // As Fastify makes a request's logger: a child with the request id as its binding.
+    logCompleted(app.log.child({ reqId: fields.reqId }, {}), { method: fields.method, url: fields.url, statusCode: fields.statusCode, responseTime: fields.responseTime })
+    assert.equal(timeless(line), timeless(log.raw()[before] ?? assert.fail('pino wrote nothing')))
+  }
+  assert.deepEqual(lines.map((line) => (JSON.parse(line) as { statusCode: number }).statusCode), [200, 200, 200, 404])
+})
+
+test('a request logger with options of its own (serializers, level) gets its access line through pino', () => {
+  const log = capture()
+  const root = pino({ level: 'info' }, log.stream)
+  const accessLog = new AccessLog()
+  const request = { method: 'GET', url: '/articles', raw: { headers: {}, socket: {} } } as unknown as FastifyRequest
+  /** A request's logger whose pino `info` is recorded instead of written. */
+  const throughInfo: unknown[] = []
+  const watched = (logger: FastifyBaseLogger): FastifyBaseLogger => {
+    logger.info = ((...args: unknown[]) => { throughInfo.push(args) }) as FastifyBaseLogger['info']
+    return logger
+  }
+  const complete = (logger: FastifyBaseLogger): void => {
+    accessLog.requestCompleted(null, request, { log: logger, statusCode: 200, elapsedTime: 1.5 } as unknown as FastifyReply)
+  }
+  complete(watched(root.child({ reqId: 'plain' }, {})))
+  assert.equal(throughInfo.length, 0, 'a plain child\'s line went through pino')
+  assert.equal(log.raw().length, 1)
+  complete(watched(root.child({ reqId: 'serializers' }, { serializers: { url: () => 'hidden' } })))
+  complete(watched(root.child({ reqId: 'quiet' }, { level: 'warn' })))
+  assert.equal(throughInfo.length, 2)
+  assert.equal(log.raw().length, 1)
 })
 
 test('the early line quotes URLs as pino does, plain or not, and keeps a custom timestamp function', () => {
