@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { connect } from 'node:net'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildTestApp } from '../helpers/app.js'
+import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
 import { currentEtag, editorHeaders, MERGE_PATCH, SYRIA } from '../helpers/editor.js'
 import { DEFAULT_SERVER_LIMITS } from '../../src/http/server-limits.js'
 import { securityHeaders } from '../../src/plugins/external/helmet.js'
@@ -51,6 +51,39 @@ test('every response carries the security headers; the CSP allows only same-orig
   const initializer = await app.inject('/docs/static/swagger-initializer.js')
   assert.equal(initializer.statusCode, 200)
   assert.match(initializer.body, /validatorUrl":null/, 'no validator badge image from another origin')
+})
+
+test('the security headers are on every kind of answer: cache hits (both replay paths), 304, 401, 406, 413, 429, preflight', async (t) => {
+  const expected = securityHeaders()
+  const check = (headers: Record<string, unknown>, label: string): void => {
+    for (const [name, value] of Object.entries(expected)) assert.equal(headers[name], value, `${label}: ${name}`)
+  }
+  // Rate limiter on, with a limit of 4 per window for anonymous clients: hits are replayed after the hooks.
+  const limited = await buildTestApp(t, { rateLimit: { enabled: true, timeWindow: '1 minute', max: 4, keyMax: 100 } })
+  for (let i = 1; i <= 3; i++) check((await limited.inject('/headlines')).headers, `limiter on, /headlines #${i}`)
+  const etag = String((await limited.inject('/headlines')).headers.etag)
+  const answers: Array<[string, LightMyRequestResponse]> = [
+    ['429', await limited.inject('/headlines')],
+    ['401', await limited.inject({ url: '/headlines', headers: { 'x-api-key': 'not-a-key' } })]
+  ]
+  const app = await buildTestApp(t, { rateLimit: RATE_LIMIT_OFF })
+  const editor = await editorHeaders(app)
+  answers.push(
+    ['304', await app.inject({ url: '/headlines', headers: { 'if-none-match': etag } })],
+    ['406', await app.inject({ url: `/articles/${SYRIA}`, headers: { accept: 'text/csv' } })],
+    ['413', await app.inject({ method: 'POST', url: '/articles', headers: { ...editor, 'content-type': 'application/json' }, payload: `"${'x'.repeat(DEFAULT_SERVER_LIMITS.bodyLimit)}"` })],
+    ['preflight', await app.inject({ method: 'OPTIONS', url: '/articles', headers: { origin: 'https://example.org', 'access-control-request-method': 'GET' } })]
+  )
+  assert.deepEqual(answers.map(([label, res]) => [label, res.statusCode]),
+    [['429', 429], ['401', 401], ['304', 304], ['406', 406], ['413', 413], ['preflight', 204]])
+  for (const [label, res] of answers) check(res.headers, label)
+  // Rate limiter off, over a socket: hits are answered before Fastify, from the stored head.
+  const base = await listen(app)
+  for (let i = 1; i <= 3; i++) {
+    const res = await fetch(`${base}/articles?limit=2`)
+    await res.arrayBuffer()
+    check(Object.fromEntries(res.headers), `early path, /articles?limit=2 #${i}`)
+  }
 })
 
 test('bodies over BODY_LIMIT (413), URLs over MAX_URL_LENGTH (414) and write bodies over 256 KiB are problems', async (t) => {

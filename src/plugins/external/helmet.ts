@@ -2,10 +2,10 @@
 // with external scripts both work under: nothing inline may run, everything loads from this origin.
 //
 // helmet's headers depend only on its options, so they are computed once, at start-up, by running helmet's own
-// middleware (the `helmet` package) against a stand-in response, and each request gets the finished set. The
-// @fastify/helmet plugin used before built the whole helmet middleware again for every request (~18.5 us each,
-// measured), cache hits replayed after the hooks included. The same set goes on the answers Fastify's router gives
-// before any hook runs (http/framework-errors.ts).
+// middleware (the `helmet` package) against a stand-in response, and each response Fastify sends gets the finished
+// set; cache hits replay it from their stored heads. The @fastify/helmet plugin used before built the whole helmet
+// middleware again for every request (~18.5 us each, measured), cache hits replayed after the hooks included. The same
+// set goes on the answers Fastify's router gives before any hook runs (http/framework-errors.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
 import helmet, { type HelmetOptions } from 'helmet'
@@ -56,8 +56,13 @@ export function securityHeaders (options: HelmetOptions = HELMET_OPTIONS): Secur
 }
 
 export default fp<{ headers: SecurityHeaders }>(async (app, { headers }) => {
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers)
-    done()
+  const entries = Object.entries(headers)
+  // Added as a response is sent, unless a route set one of them itself. This onSend hook runs before http-caching's,
+  // which stores the headers with a cached response, so a cache hit (replayed before onSend) writes them from its stored
+  // head instead of setting twelve headers on every request. Answers Fastify does not send through onSend carry them
+  // too: cache replays (their heads), router rejections (framework-errors.ts); test/hardening.test.ts checks each.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    for (const [name, value] of entries) if (!reply.hasHeader(name)) reply.header(name, value)
+    done(null, payload)
   })
 }, { name: 'helmet' })
