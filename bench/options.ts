@@ -52,7 +52,8 @@ export function readBenchOptions (env: NodeJS.ProcessEnv = process.env): BenchOp
     idleS: integer(env, 'BENCH_IDLE_SECONDS', 100, 0),
     logLevel,
     accessLog: env.BENCH_ACCESS_LOG !== '0',
-    rateLimit: env.BENCH_RATE_LIMIT === '1',
+    // On, as by default (limits out of reach, processes.ts); BENCH_RATE_LIMIT=0 turns it off.
+    rateLimit: env.BENCH_RATE_LIMIT !== '0',
     scenarios: env.BENCH_SCENARIOS === undefined || env.BENCH_SCENARIOS === '' ? null : env.BENCH_SCENARIOS.split(',').map((s) => s.trim())
   }
 }

@@ -20,7 +20,8 @@ import { buildPartAwareValidator } from './http/validation.js'
 import { requestIdOf } from './http/request-id.js'
 import { answerClientError } from './http/client-errors.js'
 import { frameworkErrorAnswerer } from './http/framework-errors.js'
-import rateLimitPlugin, { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
+import rateLimitPlugin, { anonymousLimit, DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
+import { RateWindows } from './http/rate-windows.js'
 import feedRoutes from './routes/feeds/index.js'
 import { DEFAULT_RIGHTS, type RightsConfig } from './syndication/rights.js'
 import articleRoutes from './routes/articles/index.js'
@@ -76,19 +77,21 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const limits = options.serverLimits ?? DEFAULT_SERVER_LIMITS
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT
   const corsOrigins = options.corsOrigins ?? '*'
-  // Cache hits for anonymous GETs are answered before Fastify when no per-request policy applies to them: only with
-  // the rate limiter off (a CDN in front limits). With it on, hits are replayed after the limiter has counted them.
   const accessLog = options.accessLog ?? true
   // The headers the CORS plugin adds to a simple request, for the answers given before its hook runs.
   const corsHeaders = corsHeadersFor(corsOrigins)
   // helmet's headers, computed once: every request gets them (plugins/external/helmet.ts), router answers too.
   const security = securityHeaders()
-  const earlyReplies = rateLimit.enabled ? undefined : new EarlyReplies(corsHeaders, accessLog)
+  // The rate limiter's counters, shared by its plugin and the early replies, which count anonymous cache hits in them.
+  const rateWindows = new RateWindows()
+  // Cache hits for anonymous GETs are answered before Fastify (http/early-replies.ts), counted by the rate limiter when
+  // it is on; requests with an API key, and hits over the limit, go through Fastify's hooks.
+  const earlyReplies = new EarlyReplies(corsHeaders, accessLog, rateLimit.enabled ? anonymousLimit(rateLimit, rateWindows) : undefined)
   // One access-log line per request instead of two, or none with accessLog off (http/access-log.ts).
   const logController = new AccessLog(accessLog)
   const schemaCompilation = options.schemaCompilation ?? 'lazy'
   const app = Fastify({
-    ...(earlyReplies === undefined ? {} : { serverFactory: earlyReplies.serverFactory }),
+    serverFactory: earlyReplies.serverFactory,
     logger: options.logger ?? false,
     logController,
     // Strict inputs: unknown query parameters or body fields are reported (400), not silently dropped; bodies are
@@ -134,7 +137,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     compressionThreshold: options.compressionThreshold ?? DEFAULT_COMPRESSION_THRESHOLD,
     responseCacheEntries: options.responseCacheEntries ?? DEFAULT_RESPONSE_CACHE_ENTRIES,
     responseCacheBytes: options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES,
-    ...(earlyReplies === undefined ? {} : { earlyReplies })
+    earlyReplies
   })
   await app.register(cors, { origins: corsOrigins })
   await app.register(swagger, { publicUrl: options.publicUrl, version })
@@ -148,7 +151,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   // The reader example's static files: not API calls, so registered before (and not counted by) the rate limiter.
   await app.register(readerRoutes)
   // Limits every route registered after this point (not Swagger UI / openapi.json / health / the reader files, registered above).
-  await app.register(rateLimitPlugin, rateLimit)
+  await app.register(rateLimitPlugin, { ...rateLimit, windows: rateWindows })
   await app.register(articleRoutes, { publicUrl: options.publicUrl })
   await app.register(headlineRoutes)
   await app.register(taxonomyRoutes, { publicUrl: options.publicUrl })

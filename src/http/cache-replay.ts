@@ -5,7 +5,13 @@ import type { EncodingChoices } from './compression.js'
 import { isNotModified } from './conditional.js'
 import { replayHeads, type ResponseCache } from './response-cache.js'
 
-export interface Replay { status: 200 | 304, head: Record<string, string>, body: string | Buffer | undefined }
+export interface Replay {
+  status: 200 | 304
+  head: Record<string, string>
+  body: string | Buffer | undefined
+  /** Whether the rate limiter counts requests for this response (CachedResponse.limited). */
+  limited: boolean
+}
 
 export interface ReplaySource {
   cache: ResponseCache
@@ -26,6 +32,6 @@ export function findReplay (source: ReplaySource, url: string, headers: Incoming
   const heads = replayHeads(entry, coding)
   if (heads === undefined) return undefined
   const conditional = headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined
-  if (conditional && isNotModified(headers, heads.etag, entry.lastModified)) return { status: 304, head: heads.notModified, body: undefined }
-  return { status: 200, head: heads.ok, body: heads.body }
+  if (conditional && isNotModified(headers, heads.etag, entry.lastModified)) return { status: 304, head: heads.notModified, body: undefined, limited: entry.limited }
+  return { status: 200, head: heads.ok, body: heads.body, limited: entry.limited }
 }

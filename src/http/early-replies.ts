@@ -1,16 +1,18 @@
 // Owns answering response-cache hits before Fastify sees the request: Fastify's serverFactory wraps the HTTP server's
 // request listener, and an anonymous GET whose answer is cached is replayed right there, with no routing, request and
-// reply objects, or hooks (about half of a cached read's CPU). Only enabled when nothing per request applies to
-// anonymous reads besides CORS: buildApp passes it only with the rate limiter off (deployments behind a CDN that
-// limits); with the limiter on, hits are replayed in preParsing, after it has counted them. Requests carrying an API
-// key (which may be invalid: 401) always go through Fastify. The replayed bytes and headers are those the full
-// pipeline sends (test/http/early-replies.test.ts compares them over real sockets).
+// reply objects, or hooks (about half of a cached read's CPU). What applies per request to an anonymous read is done
+// here as the hooks would do it: CORS, the request id, and with the rate limiter on, counting the request in the
+// limiter's own windows with its RateLimit-* headers (http/rate-windows.ts); a request that would exceed the limit goes
+// through Fastify, which answers 429. Requests carrying an API key (which may be invalid: 401) always go through
+// Fastify. The replayed bytes and headers are those the full pipeline sends (test/http/early-replies.test.ts compares
+// them over real sockets).
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { findReplay, type ReplaySource } from './cache-replay.js'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
 import type { CorsHeaders } from '../plugins/external/cors.js'
 import { earlyLineWriter, isWarmUp, logIncoming, logsIncoming, logsRequests, responseTimeMs } from './access-log.js'
+import type { AnonymousLimit } from './rate-windows.js'
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -19,9 +21,10 @@ export class EarlyReplies {
 
   /**
    * corsHeaders: the CORS headers the CORS plugin would add to a simple GET from `origin` (cors.ts); accessLog: whether
-   * replies get an access-log line (as AccessLog's, at level info).
+   * replies get an access-log line (as AccessLog's, at level info); limit: the rate limiter's limit for anonymous
+   * clients, on the windows the rate-limit plugin counts in (none with the limiter off).
    */
-  constructor (readonly corsHeaders: CorsHeaders, readonly accessLog = true) {}
+  constructor (readonly corsHeaders: CorsHeaders, readonly accessLog = true, readonly limit?: AnonymousLimit) {}
 
   /** Fastify's serverFactory option: the plain HTTP/1.1 server Fastify would make, with the early check in front. */
   readonly serverFactory = (handler: Listener, options: FastifyServerOptions): Server => {
@@ -47,6 +50,7 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
   const logRequests = early.accessLog && logsRequests(app.log.level)
   const logArrivals = logsIncoming(app.log.level)
   const logCompletedEarly = earlyLineWriter(app.log)
+  const limit = early.limit
   let closing = false
   app.addHook('preClose', (done) => { closing = true; done() })
   // Heads as flat [name, value, ...] arrays ending in an X-Request-Id slot: writeHead takes them as they are, with
@@ -63,6 +67,14 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     const url = req.url ?? '/'
     const replay = findReplay(source, url, headers)
     if (replay === undefined) return false
+    // The server's own warm-up rounds (server.ts, over loopback) are neither counted (the limiter's allowList) nor logged.
+    const warmUp = isWarmUp(req)
+    let rate: string[] | undefined
+    if (limit !== undefined && replay.limited && !warmUp) {
+      rate = limit.count(req.socket)
+      // Over the limit: Fastify's path counts it and answers 429.
+      if (rate === undefined) return false
+    }
     const started = logRequests ? performance.now() : 0
     const cors = early.corsHeaders(headers.origin)
     let base = cors === anyOrigin ? flat.get(replay.head) : undefined
@@ -74,8 +86,8 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     const reqId = requestIdOf(req)
     const head = base.slice()
     head[head.length - 1] = reqId
-    // The server's own warm-up rounds (server.ts, over loopback) are not logged.
-    const logged = logRequests && !isWarmUp(req)
+    if (rate !== undefined) head.push(...rate)
+    const logged = logRequests && !warmUp
     if (logged && logArrivals) logIncoming(app.log, { reqId, method: 'GET', url })
     res.writeHead(replay.status, head)
     res.end(replay.body)

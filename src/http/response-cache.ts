@@ -14,6 +14,8 @@ export interface CachedResponse {
   /** Headers the route and hooks set that describe the representation (never per-client ones). */
   headers: Record<string, string>
   encoded: Partial<Record<ContentCoding, Buffer>>
+  /** Whether the rate limiter counts requests for it (its route's config has RATE_LIMITED, http/rate-windows.ts). */
+  limited: boolean
   /** Whether the content type may be compressed, and the identity body's length in bytes (for the threshold). */
   compressible: boolean
   size: number

@@ -1,7 +1,7 @@
-// Cache hits answered before Fastify (rate limiter off) must be indistinguishable, over real sockets, from the full
+// Cache hits answered before Fastify (rate limiter on or off) must be indistinguishable, over real sockets, from the full
 // pipeline of an app with the cache off: status, bytes and every header (CORS for any or listed origins, 304s,
-// compression), and they are still logged. Requests with an API key, and every request with the limiter on, go
-// through Fastify.
+// compression, the rate limiter's counting and headers), and they are still logged. Requests with an API key, and hits
+// over the rate limit, go through Fastify.
 import { test, type TestContext } from 'node:test'
 import assert from 'node:assert/strict'
 import { request as httpRequest } from 'node:http'
@@ -165,12 +165,45 @@ test('an entry the cache has evicted is not answered early', async (t) => {
   assert.deepEqual(earlyLines(apps.log.lines()).map((line) => line.url), [article], 'the article after eviction went through Fastify')
 })
 
-test('with the limiter on, nothing is answered before Fastify: every hit is counted', async (t) => {
+test('with the limiter on, hits are answered before Fastify too: counted in the same windows, same headers, 429 past the limit', async (t) => {
+  // Held still, so both servers' windows report the same time left (RateLimit-Reset, Retry-After).
+  t.mock.timers.enable({ apis: ['Date'], now: Date.now() })
+  const apps = await pair(t, { rateLimit: { enabled: true, timeWindow: '1 minute', max: 8, keyMax: 100 } })
+  const [first] = await assertSame(apps, [[article], [article]])
+  const seen = await assertSame(apps, [
+    [article],
+    [article, { 'if-none-match': String(first!.headers.etag) }],
+    ['/headlines'],
+    [article, { origin: 'https://elsewhere.example' }],
+    [article, { authorization: 'Bearer nd_partner_not-a-real-key-not-a-real-key-not-a-real-k' }],
+    [article],
+    [article],
+    [article],
+    [article]
+  ])
+  assert.deepEqual(seen.map((s) => [s.status, s.headers['ratelimit-remaining'], s.headers['ratelimit-policy']]), [
+    [200, '5', '8;w=60'], [304, '4', '8;w=60'], [200, '3', '8;w=60'], [200, '2', '8;w=60'],
+    [401, undefined, undefined], [200, '1', '8;w=60'], [200, '0', '8;w=60'], [429, '0', '8;w=60'], [429, '0', '8;w=60']
+  ])
+  assert.equal(seen[7]!.headers['retry-after'], '60')
+  // The article's hits within the limit were answered early; the list's miss, the keyed request (401) and the requests
+  // over the limit (429) went through Fastify, and every one of them was counted in the same window.
+  assert.deepEqual(earlyLines(apps.log.lines()).map((line) => [line.url, line.statusCode]),
+    [[article, 200], [article, 304], [article, 200], [article, 200], [article, 200]])
+})
+
+test('with the limiter on, hits of routes it does not count (the OpenAPI document, the reader page) are answered early, uncounted', async (t) => {
   const log = captureLogs()
-  const app = await buildTestApp(t, { rateLimit: { enabled: true, timeWindow: '1 minute', max: 100, keyMax: 100 }, logger: { level: 'info', stream: log.stream } })
+  const app = await buildTestApp(t, { rateLimit: { enabled: true, timeWindow: '1 minute', max: 2, keyMax: 100 }, logger: { level: 'info', stream: log.stream } })
   const base = await listen(app)
-  const remaining: unknown[] = []
-  for (let i = 0; i < 3; i++) remaining.push((await get(base, article)).headers['ratelimit-remaining'])
-  assert.deepEqual(remaining, ['99', '98', '97'])
-  assert.equal(earlyLines(log.lines()).length, 0)
+  for (const path of ['/openapi.json', '/']) {
+    for (let i = 0; i < 4; i++) {
+      const seen = await get(base, path)
+      assert.equal(seen.status, 200, path)
+      assert.equal(seen.headers['ratelimit-remaining'], undefined, path)
+    }
+  }
+  assert.deepEqual(earlyLines(log.lines()).map((line) => line.url), ['/openapi.json', '/openapi.json', '/', '/'])
+  // The client's budget is untouched: its first counted request has the whole limit left.
+  assert.equal((await get(base, article)).headers['ratelimit-remaining'], '1')
 })

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { ResponseCache, type CachedResponse } from '../../src/http/response-cache.js'
 
 const entry = (size: number, version = 1): CachedResponse => ({
-  version, statusCode: 200, payload: Buffer.alloc(size), etag: '"x"', lastModified: null, headers: {}, encoded: {}, compressible: true, size
+  version, statusCode: 200, payload: Buffer.alloc(size), etag: '"x"', lastModified: null, headers: {}, encoded: {}, limited: true, compressible: true, size
 })
 
 test('bytes beyond the bound evict the oldest entries; compressed variants count; a body over the bound is not kept', () => {

@@ -15,6 +15,7 @@ import { appendVary } from '../../http/vary.js'
 import { representationHeaders, ResponseCache, type CachedResponse } from '../../http/response-cache.js'
 import { cacheKey, findReplay, type ReplaySource } from '../../http/cache-replay.js'
 import { answerEarly, type EarlyReplies } from '../../http/early-replies.js'
+import { RATE_LIMITED } from '../../http/rate-windows.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -76,8 +77,9 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     return this
   })
 
-  // Cache hits are answered in preParsing: after every onRequest hook (CORS, API key check, rate limit: a hit still
-  // counts and carries their headers), before validation, the handler and the onSend pipeline. The stored entry's
+  // Anonymous GETs that hit are answered before Fastify (http/early-replies.ts). The others (with an API key, or whose
+  // early answer was declined) are answered in preParsing: after every onRequest hook (CORS, API key check, rate limit:
+  // a hit still counts and carries their headers), before validation, the handler and the onSend pipeline. The stored entry's
   // precomputed head (representation headers, ETag, Content-Length) and bytes go out in one writeHead/end, so a hit
   // costs no serialization, hashing, compression or per-header work. Validation is skipped safely: only a request line
   // that validated and answered 200 has an entry, and the header schema (If-None-Match / If-Modified-Since) accepts
@@ -208,6 +210,7 @@ export default fp<HttpCachingOptions>(async (app, options) => {
       lastModified,
       headers,
       encoded: {},
+      limited: (reply.request.routeOptions.config as unknown as Record<PropertyKey, unknown> | undefined)?.[RATE_LIMITED] === true,
       compressible: isCompressible(headers['content-type']),
       size: bytes.length
     }

@@ -1,10 +1,11 @@
 // Owns fair-use limits: @fastify/rate-limit per API key (higher limit) or per client IP, with RateLimit-* headers,
 // RateLimit-Policy, Retry-After, and 429 as an RFC 9457 problem through the one error handler.
 import fp from 'fastify-plugin'
-import rateLimit, { normalizeIP } from '@fastify/rate-limit'
+import rateLimit, { normalizeIP, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import { HttpProblem } from '../../http/errors.js'
 import { isWarmUp } from '../../http/access-log.js'
+import { AnonymousLimit, RATE_LIMITED, RateWindows } from '../../http/rate-windows.js'
 import { tooManyRequestsResponse } from '../../schemas/syndication.js'
 
 export interface RateLimitConfig {
@@ -28,14 +29,30 @@ export function timeWindowMs (window: string): number {
   return Number(match[1]) * (UNIT_MS[match[2] ?? ''] ?? 1)
 }
 
+/** The window in whole seconds, as RateLimit-Policy states it. */
+const windowSeconds = (windowMs: number): number => Math.max(1, Math.ceil(windowMs / 1000))
+const policyOf = (limit: unknown, windowMs: number): string => `${String(limit)};w=${windowSeconds(windowMs)}`
+
+/** The anonymous clients' limit on `windows`, for early replies; the plugin must be registered with the same windows. */
+export function anonymousLimit (config: RateLimitConfig, windows: RateWindows): AnonymousLimit {
+  const windowMs = timeWindowMs(config.timeWindow)
+  return new AnonymousLimit(windows, windowMs, config.max, policyOf(config.max, windowMs))
+}
+
 /** Swagger UI's static assets: one page view loads about ten of them, so they are not counted. */
 const isDocsAsset = (request: FastifyRequest): boolean => request.routeOptions.url?.startsWith('/docs') === true
 
-export default fp<RateLimitConfig>(async (app, options) => {
+export default fp<RateLimitConfig & { windows?: RateWindows }>(async (app, options) => {
   if (!options.enabled) return
   const windowMs = timeWindowMs(options.timeWindow)
-  const windowSeconds = Math.max(1, Math.ceil(windowMs / 1000))
-  const policyOf = (limit: unknown): string => `${String(limit)};w=${windowSeconds}`
+  // The plugin makes its store with `new`: a class whose constructor returns the shared counters.
+  const windows = options.windows ?? new RateWindows()
+  class SharedWindows {
+    constructor () {
+      // biome-ignore lint/correctness/noConstructorReturn: the plugin's store option takes a constructor, not an instance
+      return windows
+    }
+  }
 
   // Every limited route can answer 429: document it on each route that documents its responses.
   app.addHook('onRoute', (route) => {
@@ -50,6 +67,7 @@ export default fp<RateLimitConfig>(async (app, options) => {
     // The limiter is added as a route-level onRequest hook, and route-level hooks run after the app-level ones,
     // so the api-keys hook has already set request.apiKey (and rejected bad keys with 401) when the limiter runs.
     hook: 'onRequest',
+    store: SharedWindows as unknown as FastifyRateLimitStoreCtor,
     timeWindow: windowMs,
     max: async (request) => request.apiKey === null ? options.max : options.keyMax,
     keyGenerator: (request) => request.apiKey === null ? `ip:${normalizeIP(request.ip)}` : `key:${request.apiKey.id}`,
@@ -60,7 +78,7 @@ export default fp<RateLimitConfig>(async (app, options) => {
     errorResponseBuilder: (request, context) => new HttpProblem(429,
       `Rate limit of ${context.max} requests per ${options.timeWindow} exceeded for this ` +
       `${request.apiKey === null ? 'client address; an API key raises the limit' : 'API key'}. Retry in ${context.after}.`,
-      { 'ratelimit-policy': policyOf(context.max) })
+      { 'ratelimit-policy': policyOf(context.max, windowMs) })
   })
 
   // RateLimit-Policy (draft-ietf-httpapi-ratelimit-headers): the quota and its window, next to RateLimit-Limit. Set in
@@ -68,11 +86,17 @@ export default fp<RateLimitConfig>(async (app, options) => {
   // onSend: responses replayed from the response cache skip onSend but keep every header set while the request arrived.
   const addPolicy = (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const limit = reply.getHeader('ratelimit-limit')
-    if (limit !== undefined) reply.header('ratelimit-policy', policyOf(limit))
+    if (limit !== undefined) reply.header('ratelimit-policy', policyOf(limit, windowMs))
     done()
   }
   app.addHook('onRoute', (route) => {
     if (route.onRequest === undefined) return
     route.onRequest = [...(Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]), addPolicy]
+    // Counted (global limiter, not opted out): the response cache records this with the route's responses, for early
+    // replies (http/rate-windows.ts).
+    const config: Record<PropertyKey, unknown> = { ...route.config }
+    if (config.rateLimit === false) return
+    config[RATE_LIMITED] = true
+    route.config = config as typeof route.config
   })
 }, { name: 'rate-limit', dependencies: ['api-keys'] })

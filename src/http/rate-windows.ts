@@ -1,0 +1,111 @@
+// Owns the rate limiter's counters: one fixed window per client key (`ip:<address>` or `key:<id>`), with the semantics
+// of @fastify/rate-limit's own in-memory store (LocalStore: a window opens at a key's first request and lasts the
+// configured time; the least recently used keys beyond `maxKeys` are forgotten). It is given to that plugin as its store
+// (plugins/external/rate-limit.ts), so early replies (http/early-replies.ts) can count anonymous cache hits in the same
+// windows before Fastify and send the RateLimit-* headers the plugin would.
+import type { Socket } from 'node:net'
+import { normalizeIP } from '@fastify/rate-limit'
+
+interface Window { current: number, ttl: number, iterationStartMs: number }
+type StoreCallback = (error: Error | null, result: { current: number, ttl: number }) => void
+
+/**
+ * Marks the config of every route the limiter counts (plugins/external/rate-limit.ts): the response cache records it
+ * with each stored response, so an early reply knows whether to count a hit. Routes registered before the limiter
+ * (documentation, reader page, health) are not counted.
+ */
+export const RATE_LIMITED = Symbol('newsdesk.rateLimited')
+
+/** Keys remembered at most, as LocalStore's default. */
+const MAX_KEYS = 5000
+
+export class RateWindows {
+  readonly #windows = new Map<string, Window>()
+
+  constructor (readonly maxKeys = MAX_KEYS) {}
+
+  /** Counts one request for `key` (LocalStore.incr, without continueExceeding or backoff, which this app does not use). */
+  hit (key: string, windowMs: number, now = Date.now()): Window {
+    let window = this.#windows.get(key)
+    if (window === undefined) {
+      window = { current: 1, ttl: windowMs, iterationStartMs: now }
+    } else {
+      // Re-inserted below, so the Map's first key is always the least recently used one.
+      this.#windows.delete(key)
+      if (window.iterationStartMs + windowMs <= now) {
+        window.current = 1
+        window.ttl = windowMs
+        window.iterationStartMs = now
+      } else {
+        window.current++
+        window.ttl = windowMs - (now - window.iterationStartMs)
+      }
+    }
+    this.#windows.set(key, window)
+    if (this.#windows.size > this.maxKeys) this.#windows.delete(this.#windows.keys().next().value!)
+    return window
+  }
+
+  /** Requests counted for `key` in its open window, and the window's time left; zeros when none is open. */
+  peek (key: string, windowMs: number, now = Date.now()): { current: number, ttl: number } {
+    const window = this.#windows.get(key)
+    if (window === undefined || window.iterationStartMs + windowMs <= now) return { current: 0, ttl: 0 }
+    return { current: window.current, ttl: windowMs - (now - window.iterationStartMs) }
+  }
+
+  // @fastify/rate-limit's store interface.
+  incr (key: string, callback: StoreCallback, timeWindow: number): void {
+    const { current, ttl } = this.hit(key, timeWindow)
+    callback(null, { current, ttl })
+  }
+
+  read (key: string, callback: StoreCallback, timeWindow: number): void {
+    callback(null, this.peek(key, timeWindow))
+  }
+
+  /** For routes with limits of their own (none here): counters of their own, as LocalStore.child. */
+  child (): RateWindows {
+    return new RateWindows(this.maxKeys)
+  }
+}
+
+/**
+ * The limit of anonymous clients (per IP), applied before Fastify: `count` does what @fastify/rate-limit's hook and
+ * the RateLimit-Policy hook do for a request without an API key, on the same windows. The client's key is made as the
+ * plugin's keyGenerator makes it (`ip:` + normalizeIP of the peer address: the app does not trust proxy headers), once
+ * per connection.
+ */
+export class AnonymousLimit {
+  readonly #keys = new WeakMap<Socket, string>()
+  readonly #limit: string
+  readonly #policy: string
+
+  constructor (readonly windows: RateWindows, readonly windowMs: number, readonly max: number, policy: string) {
+    this.#limit = String(max)
+    this.#policy = policy
+  }
+
+  /**
+   * Counts one request from the peer of `socket` and returns the RateLimit-* headers for it as [name, value, ...];
+   * undefined, with nothing counted, when the request would exceed the limit (or the peer is gone): Fastify's path
+   * then counts it and answers 429.
+   */
+  count (socket: Socket): string[] | undefined {
+    let key = this.#keys.get(socket)
+    if (key === undefined) {
+      const address = socket.remoteAddress
+      if (address === undefined) return undefined
+      key = `ip:${normalizeIP(address)}`
+      this.#keys.set(socket, key)
+    }
+    const now = Date.now()
+    if (this.windows.peek(key, this.windowMs, now).current >= this.max) return undefined
+    const { current, ttl } = this.windows.hit(key, this.windowMs, now)
+    return [
+      'ratelimit-limit', this.#limit,
+      'ratelimit-remaining', String(Math.max(0, this.max - current)),
+      'ratelimit-reset', String(Math.ceil(ttl / 1000)),
+      'ratelimit-policy', this.#policy
+    ]
+  }
+}
