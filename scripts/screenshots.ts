@@ -10,15 +10,18 @@ import { launchChromium } from '../test/helpers/browser.js'
 const SYRIA = 'syrian-army-retakes-maaret-al-numan'
 const DOCS = new URL('../docs/', import.meta.url)
 
+// Port 3000, as in the README's examples (the pictures show request URLs); PORT picks another when 3000 is taken.
+const port = Number(process.env.PORT ?? 3000)
+const base = `http://127.0.0.1:${port}`
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-screenshots-'))
-const app = await buildApp({ databasePath: join(dir, 'newsdesk.db'), publicUrl: 'http://127.0.0.1:3000', seedIfEmpty: true })
+const app = await buildApp({ databasePath: join(dir, 'newsdesk.db'), publicUrl: base, seedIfEmpty: true })
 const browser = await launchChromium()
 try {
-  await app.listen({ port: 3000, host: '127.0.0.1' })
+  await app.listen({ port, host: '127.0.0.1' })
   const page = await browser.context.newPage()
   await page.setViewportSize({ width: 1200, height: 1100 })
 
-  await page.goto('http://127.0.0.1:3000/docs/')
+  await page.goto(`${base}/docs/`)
   const operation = page.locator('#operations-articles-getArticle')
   await operation.locator('.opblock-summary').click()
   await operation.locator('.try-out__btn').click()
@@ -30,7 +33,7 @@ try {
   await page.screenshot({ path: fileURLToPath(new URL('swagger-ui.png', DOCS)) })
 
   await page.setViewportSize({ width: 1200, height: 760 })
-  await page.goto('http://127.0.0.1:3000/')
+  await page.goto(`${base}/`)
   await page.locator('#story:not([hidden])').waitFor()
   await page.screenshot({ path: fileURLToPath(new URL('reader.png', DOCS)) })
   console.log(`wrote ${fileURLToPath(DOCS)}swagger-ui.png and reader.png`)

@@ -11,6 +11,8 @@ export interface Syndication {
   store: SyndicationStore
   /** The article as a ninjs 2.1 item, with its stored revision number. */
   ninjs: (article: Article) => NinjsItem
+  /** The article's JSON representation (GET /articles/{slug}, and what writes answer): the article and its rights. */
+  represent: (article: Article) => Article & { rights: RightsConfig }
 }
 
 declare module 'fastify' {
@@ -22,6 +24,7 @@ export default fp<{ rights: RightsConfig }>(async (app, { rights }) => {
   app.decorate('syndication', {
     rights,
     store,
-    ninjs: (article: Article) => toNinjs({ ...article, version: store.articleVersion(article.slug) ?? 1 }, rights)
+    ninjs: (article: Article) => toNinjs({ ...article, version: store.articleVersion(article.slug) ?? 1 }, rights),
+    represent: (article: Article) => ({ ...article, rights })
   })
 }, { name: 'syndication', dependencies: ['database'] })

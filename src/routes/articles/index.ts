@@ -24,7 +24,7 @@ const DraftStatusHeader = {
 
 const articles: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (app, { publicUrl }) => {
   /** The JSON representation of an article, published or (to an editor) a draft: the article and its rights. */
-  const represent = (article: Article): Article & { rights: typeof app.syndication.rights } => ({ ...article, rights: app.syndication.rights })
+  const represent = app.syndication.represent
 
   app.get('/articles', {
     schema: {

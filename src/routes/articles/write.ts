@@ -40,7 +40,7 @@ const articleWrites: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async (a
   const requireArticlesWrite = app.requireScope('articles:write') as unknown as onRequestAsyncHookHandler
   const author = (request: FastifyRequest): string => request.apiKey?.name ?? 'unknown'
   // The JSON representation GET /articles/:slug serves: the article plus the configured rights statement.
-  const represent = (article: Article): Article => ({ ...article, rights: app.syndication.rights })
+  const represent = app.syndication.represent
 
   app.post('/articles', {
     bodyLimit: WRITE_BODY_LIMIT,
