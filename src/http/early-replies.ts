@@ -69,12 +69,7 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     if (replay === undefined) return false
     // The server's own warm-up rounds (server.ts, over loopback) are neither counted (the limiter's allowList) nor logged.
     const warmUp = isWarmUp(req)
-    let rate: string[] | undefined
-    if (limit !== undefined && replay.limited && !warmUp) {
-      rate = limit.count(req.socket)
-      // Over the limit: Fastify's path counts it and answers 429.
-      if (rate === undefined) return false
-    }
+    const counting = replay.limited && !warmUp ? limit : undefined
     const started = logRequests ? performance.now() : 0
     const cors = early.corsHeaders(headers.origin)
     let base = cors === anyOrigin ? flat.get(replay.head) : undefined
@@ -86,7 +81,8 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     const reqId = requestIdOf(req)
     const head = base.slice()
     head[head.length - 1] = reqId
-    if (rate !== undefined) head.push(...rate)
+    // Counted by the limiter, with its RateLimit-* headers; over the limit, Fastify's path counts it and answers 429.
+    if (counting !== undefined && !counting.count(req.socket, head)) return false
     const logged = logRequests && !warmUp
     if (logged && logArrivals) logIncoming(app.log, { reqId, method: 'GET', url })
     res.writeHead(replay.status, head)

@@ -21,28 +21,41 @@ const MAX_KEYS = 5000
 
 export class RateWindows {
   readonly #windows = new Map<string, Window>()
+  /** The key counted last: already the Map's most recently used, so counting it again needs no re-insertion. */
+  #lastKey: string | undefined
 
   constructor (readonly maxKeys = MAX_KEYS) {}
 
   /** Counts one request for `key` (LocalStore.incr, without continueExceeding or backoff, which this app does not use). */
   hit (key: string, windowMs: number, now = Date.now()): Window {
-    let window = this.#windows.get(key)
+    return this.#count(key, this.#windows.get(key), windowMs, now)
+  }
+
+  /** Counts one request for `key` unless its open window already holds `max`: then undefined, nothing counted. */
+  take (key: string, windowMs: number, max: number, now = Date.now()): Window | undefined {
+    const window = this.#windows.get(key)
+    if (window !== undefined && window.current >= max && window.iterationStartMs + windowMs > now) return undefined
+    return this.#count(key, window, windowMs, now)
+  }
+
+  #count (key: string, window: Window | undefined, windowMs: number, now: number): Window {
     if (window === undefined) {
       window = { current: 1, ttl: windowMs, iterationStartMs: now }
+    } else if (window.iterationStartMs + windowMs <= now) {
+      window.current = 1
+      window.ttl = windowMs
+      window.iterationStartMs = now
     } else {
-      // Re-inserted below, so the Map's first key is always the least recently used one.
-      this.#windows.delete(key)
-      if (window.iterationStartMs + windowMs <= now) {
-        window.current = 1
-        window.ttl = windowMs
-        window.iterationStartMs = now
-      } else {
-        window.current++
-        window.ttl = windowMs - (now - window.iterationStartMs)
-      }
+      window.current++
+      window.ttl = windowMs - (now - window.iterationStartMs)
     }
-    this.#windows.set(key, window)
-    if (this.#windows.size > this.maxKeys) this.#windows.delete(this.#windows.keys().next().value!)
+    if (key !== this.#lastKey) {
+      // Re-inserted, so the Map's first key is always the least recently used one.
+      this.#windows.delete(key)
+      this.#windows.set(key, window)
+      this.#lastKey = key
+      if (this.#windows.size > this.maxKeys) this.#windows.delete(this.#windows.keys().next().value!)
+    }
     return window
   }
 
@@ -86,26 +99,26 @@ export class AnonymousLimit {
   }
 
   /**
-   * Counts one request from the peer of `socket` and returns the RateLimit-* headers for it as [name, value, ...];
-   * undefined, with nothing counted, when the request would exceed the limit (or the peer is gone): Fastify's path
-   * then counts it and answers 429.
+   * Counts one request from the peer of `socket` and appends its RateLimit-* headers to `head` ([name, value, ...]);
+   * false, with nothing counted or appended, when the request would exceed the limit (or the peer is gone): Fastify's
+   * path then counts it and answers 429.
    */
-  count (socket: Socket): string[] | undefined {
+  count (socket: Socket, head: string[]): boolean {
     let key = this.#keys.get(socket)
     if (key === undefined) {
       const address = socket.remoteAddress
-      if (address === undefined) return undefined
+      if (address === undefined) return false
       key = `ip:${normalizeIP(address)}`
       this.#keys.set(socket, key)
     }
-    const now = Date.now()
-    if (this.windows.peek(key, this.windowMs, now).current >= this.max) return undefined
-    const { current, ttl } = this.windows.hit(key, this.windowMs, now)
-    return [
+    const window = this.windows.take(key, this.windowMs, this.max)
+    if (window === undefined) return false
+    head.push(
       'ratelimit-limit', this.#limit,
-      'ratelimit-remaining', String(Math.max(0, this.max - current)),
-      'ratelimit-reset', String(Math.ceil(ttl / 1000)),
+      'ratelimit-remaining', String(Math.max(0, this.max - window.current)),
+      'ratelimit-reset', String(Math.ceil(window.ttl / 1000)),
       'ratelimit-policy', this.#policy
-    ]
+    )
+    return true
   }
 }
