@@ -26,10 +26,7 @@ export async function buildTestApp (t: TestContext, options: Partial<BuildAppOpt
   return app
 }
 
-/**
- * Rate limiter settings with the limiter off: anonymous cache hits are then answered before Fastify
- * (src/http/early-replies.ts) and the start-up warm-up sends its socket rounds.
- */
+/** Rate limiter settings with the limiter off, as behind a CDN that limits: nothing is counted or refused with 429. */
 export const RATE_LIMIT_OFF = { enabled: false, timeWindow: '1 minute', max: 1, keyMax: 1 }
 
 /** Starts `app` listening on a free port of 127.0.0.1 (closed with the app) and returns its base URL. */

@@ -58,7 +58,8 @@ test('the security headers are on every kind of answer: cache hits (both replay 
   const check = (headers: Record<string, unknown>, label: string): void => {
     for (const [name, value] of Object.entries(expected)) assert.equal(headers[name], value, `${label}: ${name}`)
   }
-  // Rate limiter on, with a limit of 4 per window for anonymous clients: hits are replayed after the hooks.
+  // Rate limiter on, with a limit of 4 per window for anonymous clients; through inject (no socket, so no early
+  // replies), hits are replayed after the hooks.
   const limited = await buildTestApp(t, { rateLimit: { enabled: true, timeWindow: '1 minute', max: 4, keyMax: 100 } })
   for (let i = 1; i <= 3; i++) check((await limited.inject('/headlines')).headers, `limiter on, /headlines #${i}`)
   const etag = String((await limited.inject('/headlines')).headers.etag)
@@ -77,7 +78,7 @@ test('the security headers are on every kind of answer: cache hits (both replay 
   assert.deepEqual(answers.map(([label, res]) => [label, res.statusCode]),
     [['429', 429], ['401', 401], ['304', 304], ['406', 406], ['413', 413], ['preflight', 204]])
   for (const [label, res] of answers) check(res.headers, label)
-  // Rate limiter off, over a socket: hits are answered before Fastify, from the stored head.
+  // Over a socket (here with the limiter off): hits are answered before Fastify, from the stored head.
   const base = await listen(app)
   for (let i = 1; i <= 3; i++) {
     const res = await fetch(`${base}/articles?limit=2`)
