@@ -199,6 +199,19 @@ test('the OpenAPI document and Swagger UI are cached briefly, without news direc
   assert.equal(revalidated.statusCode, 304)
 })
 
+test('regression (found by differential fuzzing): replays of responses whose handler chose the policy keep its Cache-Control', async (t) => {
+  const app = await buildTestApp(t)
+  for (const url of ['/openapi.json', '/']) {
+    // Stored on the second GET; then a HEAD and the first gzip request are replayed by the preHandler hook, which
+    // skips the handler that chose the docs policy.
+    for (let i = 0; i < 2; i++) assert.equal((await app.inject(url)).headers['cache-control'], 'public, max-age=300', url)
+    for (const res of [await app.inject({ method: 'HEAD', url }), await app.inject({ url, headers: { 'accept-encoding': 'gzip' } })]) {
+      assert.equal(res.statusCode, 200, url)
+      assert.equal(res.headers['cache-control'], 'public, max-age=300', `${url} ${res.headers['content-encoding'] ?? 'HEAD'}`)
+    }
+  }
+})
+
 test('bodies over the threshold are compressed (br preferred, then gzip); each encoding has its own strong ETag', async (t) => {
   const app = await buildTestApp(t)
   const url = '/articles?limit=100'

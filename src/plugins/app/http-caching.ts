@@ -148,8 +148,11 @@ export default fp<HttpCachingOptions>(async (app, options) => {
     const isRead = request.method === 'GET' || request.method === 'HEAD'
     const status = reply.statusCode
     const state = states.get(reply)
+    // A response replayed by the preHandler hook below (HEAD, a coding not made yet) keeps the Cache-Control it was
+    // stored with: its handler, which may have chosen another policy (the docs, the reader page), did not run.
+    const replayed = cacheEntryOf.get(reply)
     if (status >= 400) reply.header('cache-control', NO_STORE)
-    else if (isRead) reply.header('cache-control', cacheControlFor(state?.policy ?? 'news'))
+    else if (isRead) reply.header('cache-control', replayed?.headers['cache-control'] ?? cacheControlFor(state?.policy ?? 'news'))
     if (isRead) appendVary(reply, 'Accept', 'Accept-Encoding')
 
     // Streams (Swagger UI's static files) are passed through untouched: they carry their own validators.
