@@ -1,4 +1,4 @@
-// Differential fuzzing of early replies over real sockets: a seeded random sequence of GETs (cacheable URLs, with and
+// Differential fuzzing of early replies over real sockets: a seeded random sequence of GETs and HEADs (cacheable URLs, with and
 // without Accept, Accept-Encoding, If-None-Match, If-Modified-Since, Origin, X-Request-Id and API keys, valid and not)
 // goes to two servers, one answering cache hits before Fastify and one with the response cache off, both with the
 // rate limiter on. Every answer must be the same: status, every header (RateLimit-* counts included) and body bytes.
@@ -18,15 +18,16 @@ const VOLATILE = new Set(['date', 'connection', 'keep-alive'])
 
 const PATHS = [
   `/articles/${SYRIA}`, '/articles', '/articles?limit=3', '/articles?q=syria', '/articles?section=world', '/headlines',
-  '/sections', '/tags', '/feeds/articles.atom', '/feeds/headlines.json', '/openapi.json', '/', '/articles/no-such-story'
+  '/sections', '/tags', '/feeds/articles.atom', '/feeds/headlines.json', '/feeds/articles.rss', '/openapi.json', '/',
+  '/reader.css', '/articles/no-such-story', '/articles?sort=newest&q=syria', '/articles?limit=0'
 ]
 
-interface Sent { path: string, headers: Record<string, string>, key: boolean }
+interface Sent { method: 'GET' | 'HEAD', path: string, headers: Record<string, string>, key: boolean }
 interface Seen { status: number, headers: Record<string, string | string[] | undefined>, body: Buffer }
 
-async function get (base: string, path: string, headers: Record<string, string>): Promise<Seen> {
+async function send (base: string, method: string, path: string, headers: Record<string, string>): Promise<Seen> {
   return await new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { headers }, (res) => {
+    const req = httpRequest(`${base}${path}`, { method, headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () => resolve({
@@ -53,7 +54,8 @@ const requestArbitrary = (): fc.Arbitrary<Sent> => {
     ifModifiedSince: option(fc.constantFrom('Wed, 01 Jan 2020 00:00:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT', 'yesterday'), 6),
     origin: option(fc.constantFrom('https://elsewhere.example', 'null'), 4),
     requestId: fc.constantFrom('fuzz-1', 'not a sane id!'),
-    roll: fc.nat({ max: 9 })
+    roll: fc.nat({ max: 9 }),
+    head: fc.nat({ max: 9 })
   }).map((drawn): Sent => {
       const headers: Record<string, string> = { 'x-request-id': drawn.requestId }
       if (drawn.accept !== null) headers.accept = drawn.accept
@@ -61,12 +63,13 @@ const requestArbitrary = (): fc.Arbitrary<Sent> => {
       if (drawn.ifNoneMatch !== null) headers['if-none-match'] = drawn.ifNoneMatch
       if (drawn.ifModifiedSince !== null) headers['if-modified-since'] = drawn.ifModifiedSince
       if (drawn.origin !== null) headers.origin = drawn.origin
-      // One request in ten carries an API key (through Fastify on both servers, counted per key).
-      return { path: drawn.path, headers, key: drawn.roll === 0 }
+      // One request in ten carries an API key (through Fastify on both servers, counted per key); one in ten is a HEAD
+      // (replayed after the hooks from a stored response, never before Fastify).
+      return { method: drawn.head === 0 ? 'HEAD' : 'GET', path: drawn.path, headers, key: drawn.roll === 0 }
   })
 }
 
-test('early replies answer exactly as the full pipeline: a seeded random GET sequence against two servers', async (t) => {
+test('early replies and replays answer exactly as the full pipeline: a seeded random GET/HEAD sequence against two servers', async (t) => {
   // Held still, so both servers' rate windows report the same time left.
   t.mock.timers.enable({ apis: ['Date'], now: Date.now() })
   const rateLimit = { enabled: true, timeWindow: '1 minute', max: 1_000_000, keyMax: 1_000_000 }
@@ -82,9 +85,9 @@ test('early replies answer exactly as the full pipeline: a seeded random GET seq
     const headers = { ...sent.headers }
     const tag = headers['if-none-match']
     if (tag?.startsWith('#') === true) headers['if-none-match'] = etags.length === 0 ? '"none-yet"' : etags[Number(tag.slice(1)) % etags.length]!
-    const fast = await get(base.cached, sent.path, sent.key ? { ...headers, ...keys.cached } : headers)
-    const full = await get(base.uncached, sent.path, sent.key ? { ...headers, ...keys.uncached } : headers)
-    const label = `request ${i} (FUZZ_SEED=${SEED}): GET ${sent.path} ${JSON.stringify(headers)}${sent.key ? ' with a key' : ''}`
+    const fast = await send(base.cached, sent.method, sent.path, sent.key ? { ...headers, ...keys.cached } : headers)
+    const full = await send(base.uncached, sent.method, sent.path, sent.key ? { ...headers, ...keys.uncached } : headers)
+    const label = `request ${i} (FUZZ_SEED=${SEED}): ${sent.method} ${sent.path} ${JSON.stringify(headers)}${sent.key ? ' with a key' : ''}`
     // A fresh request id (the sent one is not sane) differs between the servers: compared by shape instead.
     const masked = (seen: Seen): Seen => headers['x-request-id'] === 'fuzz-1'
       ? seen
