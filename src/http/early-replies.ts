@@ -69,7 +69,13 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     if (replay === undefined) return false
     // The server's own warm-up rounds (server.ts, over loopback) are neither counted (the limiter's allowList) nor logged.
     const warmUp = isWarmUp(req)
-    const counting = replay.limited && !warmUp ? limit : undefined
+    // Counted by the limiter first (its RateLimit-* headers are added below), so a client over the limit costs no more
+    // work here: Fastify's path counts it and answers 429.
+    let counted: ReturnType<AnonymousLimit['count']>
+    if (limit !== undefined && replay.limited && !warmUp) {
+      counted = limit.count(req.socket)
+      if (counted === undefined) return false
+    }
     const started = logRequests ? performance.now() : 0
     const cors = early.corsHeaders(headers.origin)
     let base = cors === anyOrigin ? flat.get(replay.head) : undefined
@@ -81,8 +87,7 @@ export function answerEarly (app: FastifyInstance, early: EarlyReplies, source: 
     const reqId = requestIdOf(req)
     const head = base.slice()
     head[head.length - 1] = reqId
-    // Counted by the limiter, with its RateLimit-* headers; over the limit, Fastify's path counts it and answers 429.
-    if (counting !== undefined && !counting.count(req.socket, head)) return false
+    if (counted !== undefined) limit?.appendHeaders(head, counted)
     const logged = logRequests && !warmUp
     if (logged && logArrivals) logIncoming(app.log, { reqId, method: 'GET', url })
     res.writeHead(replay.status, head)

@@ -99,26 +99,27 @@ export class AnonymousLimit {
   }
 
   /**
-   * Counts one request from the peer of `socket` and appends its RateLimit-* headers to `head` ([name, value, ...]);
-   * false, with nothing counted or appended, when the request would exceed the limit (or the peer is gone): Fastify's
-   * path then counts it and answers 429.
+   * Counts one request from the peer of `socket`: its window, for `appendHeaders`; undefined, with nothing counted,
+   * when the request would exceed the limit (or the peer is gone): Fastify's path then counts it and answers 429.
    */
-  count (socket: Socket, head: string[]): boolean {
+  count (socket: Socket): { current: number, ttl: number } | undefined {
     let key = this.#keys.get(socket)
     if (key === undefined) {
       const address = socket.remoteAddress
-      if (address === undefined) return false
+      if (address === undefined) return undefined
       key = `ip:${normalizeIP(address)}`
       this.#keys.set(socket, key)
     }
-    const window = this.windows.take(key, this.windowMs, this.max)
-    if (window === undefined) return false
+    return this.windows.take(key, this.windowMs, this.max)
+  }
+
+  /** Appends the RateLimit-* headers @fastify/rate-limit and the policy hook send for `counted` to `head`. */
+  appendHeaders (head: string[], counted: { current: number, ttl: number }): void {
     head.push(
       'ratelimit-limit', this.#limit,
-      'ratelimit-remaining', String(Math.max(0, this.max - window.current)),
-      'ratelimit-reset', String(Math.ceil(window.ttl / 1000)),
+      'ratelimit-remaining', String(Math.max(0, this.max - counted.current)),
+      'ratelimit-reset', String(Math.ceil(counted.ttl / 1000)),
       'ratelimit-policy', this.#policy
     )
-    return true
   }
 }

@@ -35,8 +35,11 @@ test('the anonymous limit counts each request up to the limit, then declines wit
   const limit = new AnonymousLimit(windows, 60_000, 3, '3;w=60')
   const socket = { remoteAddress: '::ffff:192.0.2.7' } as Socket
   const counted = (peer: Socket): string[] | undefined => {
+    const window = limit.count(peer)
+    if (window === undefined) return undefined
     const head: string[] = []
-    return limit.count(peer, head) ? head : undefined
+    limit.appendHeaders(head, window)
+    return head
   }
   const remaining = (): string | undefined => counted(socket)?.[3]
   assert.deepEqual([remaining(), remaining(), remaining(), remaining()], ['2', '1', '0', undefined])
