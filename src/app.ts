@@ -18,7 +18,7 @@ import healthRoutes from './routes/health/index.js'
 import { connectionsCheckingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.js'
 import { buildPartAwareValidator } from './http/validation.js'
 import { requestIdOf } from './http/request-id.js'
-import { answerClientError } from './http/client-errors.js'
+import { clientErrorAnswerer } from './http/client-errors.js'
 import { frameworkErrorAnswerer } from './http/framework-errors.js'
 import rateLimitPlugin, { anonymousLimit, DEFAULT_RATE_LIMIT, type RateLimitConfig } from './plugins/external/rate-limit.js'
 import { RateWindows } from './http/rate-windows.js'
@@ -110,7 +110,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     // Request ids: a sane X-Request-Id is kept, else a UUID; logged as reqId, echoed, put in problem documents.
     requestIdHeader: false,
     genReqId: requestIdOf,
-    clientErrorHandler: answerClientError,
+    clientErrorHandler: clientErrorAnswerer(security),
     frameworkErrors: frameworkErrorAnswerer(corsHeaders, security, logController),
     connectionTimeout: limits.connectionTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,

@@ -10,8 +10,17 @@ const REASONS: Record<string, [number, string]> = {
   HPE_URI_TOO_LONG: [414, 'The request target is too long']
 }
 
-/** Fastify `clientErrorHandler`: `this` is the Fastify instance (unused; pino logs nothing about junk connections). */
-export function answerClientError (error: Error & { code?: string }, socket: Socket): void {
+/**
+ * Fastify's `clientErrorHandler` for a server whose responses carry `security` (helmet's set, computed once:
+ * plugins/external/helmet.ts): these answers get the same headers.
+ */
+export function clientErrorAnswerer (security: Readonly<Record<string, string>>): (error: Error & { code?: string }, socket: Socket) => void {
+  const securityLines = Object.entries(security).filter(([name]) => name !== 'x-content-type-options').map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  return (error, socket) => { answerClientError(error, socket, securityLines) }
+}
+
+/** Answers a request Node.js could not parse; `securityLines`: further header lines every answer carries. */
+function answerClientError (error: Error & { code?: string }, socket: Socket, securityLines = ''): void {
   // A reset connection has nobody left to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const [status, detail] = REASONS[error.code ?? ''] ?? [400, 'The request is not valid HTTP/1.1']
@@ -20,9 +29,10 @@ export function answerClientError (error: Error & { code?: string }, socket: Soc
   const requestId = randomUUID()
   const body = JSON.stringify({ type: 'about:blank', title, status, detail, instance: '', requestId })
   if (socket.writable) {
-    // The headers every problem carries (as framework-errors.ts sets them): the id also as X-Request-Id, and nosniff.
+    // The headers every problem carries (as framework-errors.ts sets them): the id also as X-Request-Id, nosniff, and
+    // the rest of the security headers.
     socket.write(`HTTP/1.1 ${status} ${title}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n` +
-      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nX-Request-Id: ${requestId}\r\n` +
+      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n${securityLines}X-Request-Id: ${requestId}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
   }
   socket.destroy(error)

@@ -200,6 +200,10 @@ test('junk HTTP and oversized heads are answered by the server itself with probl
     assert.match(head, new RegExp(`^HTTP/1.1 ${status} `), JSON.stringify(request.slice(0, 40)))
     assert.match(head, /content-type: application\/problem\+json/i)
     assert.match(head, /^x-content-type-options: nosniff$/im)
+    // The rest of the security headers too, as on every other answer.
+    for (const [name, value] of Object.entries(securityHeaders())) {
+      assert.ok(head.toLowerCase().split('\r\n').includes(`${name}: ${value.toLowerCase()}`), `${status}: ${name}`)
+    }
     const problem = JSON.parse(body) as Record<string, unknown>
     assert.equal(problem.status, status)
     assert.equal(typeof problem.requestId, 'string')
