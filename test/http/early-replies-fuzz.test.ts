@@ -6,16 +6,14 @@
 // FUZZ_SEED=<n> replays a run; FUZZ_RUNS=<n> changes its length (default 400 requests).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { request as httpRequest } from 'node:http'
 import fc from 'fast-check'
 import { buildTestApp, listen } from '../helpers/app.js'
 import { captureLogs } from '../helpers/log-capture.js'
 import { editorHeaders, SYRIA } from '../helpers/editor.js'
+import { socketRequest as send, type Seen } from '../helpers/socket-request.js'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400)
-/** Set per connection or per moment, not per answer. */
-const VOLATILE = new Set(['date', 'connection', 'keep-alive'])
 
 /** Asked for most, as on a real site (so answers repeat and are cached), then the rest. */
 const HOT_PATHS = [`/articles/${SYRIA}`, '/articles', '/headlines']
@@ -29,24 +27,6 @@ const PATHS = [
 ]
 
 interface Sent { method: 'GET' | 'HEAD', path: string, headers: Record<string, string>, key: boolean, write: boolean }
-interface Seen { status: number, headers: Record<string, string | string[] | undefined>, body: Buffer }
-
-async function send (base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Seen> {
-  return await new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method, headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({
-        status: res.statusCode ?? 0,
-        headers: Object.fromEntries(Object.entries(res.headers).filter(([name]) => !VOLATILE.has(name))),
-        body: Buffer.concat(chunks)
-      }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
 /** ETags the servers have sent, so If-None-Match can carry a current one (shared: both servers make the same tags). */
 const etags: string[] = []
 

@@ -4,32 +4,15 @@
 // over the rate limit, go through Fastify.
 import { test, type TestContext } from 'node:test'
 import assert from 'node:assert/strict'
-import { request as httpRequest } from 'node:http'
 import type { BuildAppOptions } from '../../src/app.js'
 import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
 import { captureLogs } from '../helpers/log-capture.js'
+import { socketRequest, type Seen } from '../helpers/socket-request.js'
 import { currentEtag, editorHeaders, patchArticle, SYRIA } from '../helpers/editor.js'
 
-const VOLATILE = new Set(['date', 'connection', 'keep-alive'])
 const article = `/articles/${SYRIA}`
 
-interface Seen { status: number, headers: Record<string, unknown>, body: Buffer }
-
-async function get (base: string, path: string, headers: Record<string, string> = {}): Promise<Seen> {
-  return await new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({
-        status: res.statusCode ?? 0,
-        headers: Object.fromEntries(Object.entries(res.headers).filter(([name]) => !VOLATILE.has(name))),
-        body: Buffer.concat(chunks)
-      }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+const get = async (base: string, path: string, headers: Record<string, string> = {}): Promise<Seen> => await socketRequest(base, 'GET', path, headers)
 
 async function pair (t: TestContext, options: Partial<BuildAppOptions> = {}) {
   const log = captureLogs()
