@@ -16,6 +16,9 @@ type StoreCallback = (error: Error | null, result: { current: number, ttl: numbe
  */
 export const RATE_LIMITED = Symbol('newsdesk.rateLimited')
 
+/** The counting key of a client without an API key: its address, IPv4-mapped and IPv6 forms normalized. */
+export const anonymousKey = (address: string): string => `ip:${normalizeIP(address)}`
+
 /** Keys remembered at most, as LocalStore's default. */
 const MAX_KEYS = 5000
 
@@ -84,9 +87,8 @@ export class RateWindows {
 
 /**
  * The limit of anonymous clients (per IP), applied before Fastify: `count` does what @fastify/rate-limit's hook and
- * the RateLimit-Policy hook do for a request without an API key, on the same windows. The client's key is made as the
- * plugin's keyGenerator makes it (`ip:` + normalizeIP of the peer address: the app does not trust proxy headers), once
- * per connection.
+ * the RateLimit-Policy hook do for a request without an API key, on the same windows. The client's key is the plugin's
+ * (anonymousKey of the peer address: the app does not trust proxy headers), made once per connection.
  */
 export class AnonymousLimit {
   readonly #keys = new WeakMap<Socket, string>()
@@ -107,7 +109,7 @@ export class AnonymousLimit {
     if (key === undefined) {
       const address = socket.remoteAddress
       if (address === undefined) return undefined
-      key = `ip:${normalizeIP(address)}`
+      key = anonymousKey(address)
       this.#keys.set(socket, key)
     }
     return this.windows.take(key, this.windowMs, this.max)

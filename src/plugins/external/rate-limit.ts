@@ -1,11 +1,11 @@
 // Owns fair-use limits: @fastify/rate-limit per API key (higher limit) or per client IP, with RateLimit-* headers,
 // RateLimit-Policy, Retry-After, and 429 as an RFC 9457 problem through the one error handler.
 import fp from 'fastify-plugin'
-import rateLimit, { normalizeIP, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import { HttpProblem } from '../../http/errors.js'
 import { isWarmUp } from '../../http/access-log.js'
-import { AnonymousLimit, RATE_LIMITED, RateWindows } from '../../http/rate-windows.js'
+import { AnonymousLimit, anonymousKey, RATE_LIMITED, RateWindows } from '../../http/rate-windows.js'
 import { tooManyRequestsResponse } from '../../schemas/syndication.js'
 
 export interface RateLimitConfig {
@@ -70,7 +70,7 @@ export default fp<RateLimitConfig & { windows?: RateWindows }>(async (app, optio
     store: SharedWindows as unknown as FastifyRateLimitStoreCtor,
     timeWindow: windowMs,
     max: async (request) => request.apiKey === null ? options.max : options.keyMax,
-    keyGenerator: (request) => request.apiKey === null ? `ip:${normalizeIP(request.ip)}` : `key:${request.apiKey.id}`,
+    keyGenerator: (request) => request.apiKey === null ? anonymousKey(request.ip) : `key:${request.apiKey.id}`,
     // The server's own start-up warm-up (warm-up.ts) is not a client: it must not spend loopback's budget, which a
     // reverse proxy on the same host shares with every client behind it.
     allowList: (request) => isDocsAsset(request) || isWarmUp(request.raw),
