@@ -12,7 +12,7 @@ import httpCaching from './plugins/app/http-caching.js'
 import cors, { corsHeadersFor } from './plugins/external/cors.js'
 import syndication from './plugins/app/syndication.js'
 import swagger from './plugins/external/swagger.js'
-import helmet, { securityHeaders } from './plugins/external/helmet.js'
+import helmet, { helmetOptions, securityHeaders } from './plugins/external/helmet.js'
 import requestGuards from './plugins/app/request-guards.js'
 import healthRoutes from './routes/health/index.js'
 import { connectionsCheckingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.js'
@@ -80,8 +80,9 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
   const accessLog = options.accessLog ?? true
   // The headers the CORS plugin adds to a simple request, for the answers given before its hook runs.
   const corsHeaders = corsHeadersFor(corsOrigins)
-  // helmet's headers, computed once: every request gets them (plugins/external/helmet.ts), router answers too.
-  const security = securityHeaders()
+  // helmet's headers, computed once: every request gets them (plugins/external/helmet.ts), router answers too; HSTS
+  // only when the public URL is https.
+  const security = securityHeaders(helmetOptions(options.publicUrl))
   // The rate limiter's counters, shared by its plugin and the early replies, which count anonymous cache hits in them.
   const rateWindows = new RateWindows()
   // Cache hits for anonymous GETs are answered before Fastify (http/early-replies.ts), counted by the rate limiter when

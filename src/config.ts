@@ -26,7 +26,7 @@ export const EnvSchema = Type.Object({
   LOG_FORMAT: Type.Enum([...LOG_FORMATS], { default: 'json', description: 'json: one JSON object per line (production); pretty: colourised lines for development (needs the pino-pretty dev dependency)' }),
   PUBLIC_URL: Type.Optional(Type.String({
     pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
-    description: 'Absolute base URL used in links and canonical URLs; defaults to http://HOST:PORT'
+    description: 'Absolute base URL used in links and canonical URLs; defaults to http://HOST:PORT. An https URL (TLS proxy in front) also turns on HSTS'
   })),
   CORS_ORIGINS: Type.String({
     pattern: '^(\\*|https?://[^/,\\s]+(\\s*,\\s*https?://[^/,\\s]+)*)$',

@@ -4,13 +4,16 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { connect } from 'node:net'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildTestApp, listen, RATE_LIMIT_OFF } from '../helpers/app.js'
+import { buildTestApp, listen, RATE_LIMIT_OFF, TEST_BASE_URL } from '../helpers/app.js'
 import { currentEtag, editorHeaders, MERGE_PATCH, SYRIA } from '../helpers/editor.js'
 import { DEFAULT_SERVER_LIMITS } from '../../src/http/server-limits.js'
-import { securityHeaders } from '../../src/plugins/external/helmet.js'
+import { helmetOptions, securityHeaders } from '../../src/plugins/external/helmet.js'
 
 const CSP = "default-src 'self';base-uri 'self';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';" +
   "img-src 'self' data:;font-src 'self' data:;connect-src 'self';object-src 'none';form-action 'self';frame-ancestors 'none'"
+
+/** The security headers of an app whose public URL is TEST_BASE_URL (plain http: no HSTS). */
+const testAppSecurityHeaders = (): Record<string, string> => securityHeaders(helmetOptions(TEST_BASE_URL))
 
 function isProblem (res: LightMyRequestResponse, status: number): Record<string, unknown> {
   assert.equal(res.statusCode, status, res.body)
@@ -26,7 +29,7 @@ test('every response carries the security headers; the CSP allows only same-orig
   const app = await buildTestApp(t)
   // Router answers (a bad percent-encoding, an over-long path segment) come before any hook: the same headers anyway.
   const routerAnswers = ['/articles/%ZZ', `/articles/${'a'.repeat(201)}`]
-  const helmetNames = Object.keys(securityHeaders())
+  const helmetNames = Object.keys(testAppSecurityHeaders())
   const routed = await app.inject('/articles/no-such-story')
   for (const url of ['/articles?limit=1', '/articles/no-such-story', '/docs/', '/docs/static/swagger-initializer.js', '/openapi.json', '/health/live', ...routerAnswers]) {
     const res = await app.inject(url)
@@ -35,7 +38,8 @@ test('every response carries the security headers; the CSP allows only same-orig
     assert.equal(res.headers['x-content-type-options'], 'nosniff', url)
     assert.equal(res.headers['x-frame-options'], 'DENY', url)
     assert.equal(res.headers['referrer-policy'], 'no-referrer', url)
-    assert.match(res.headers['strict-transport-security'] as string, /^max-age=\d+/, url)
+    // The test app's public URL is plain http: no HSTS (next test).
+    assert.equal(res.headers['strict-transport-security'], undefined, url)
     assert.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', url)
   }
   // Swagger UI's page: every script is an external same-origin file (script-src 'self' allows exactly that), and the
@@ -53,8 +57,28 @@ test('every response carries the security headers; the CSP allows only same-orig
   assert.match(initializer.body, /validatorUrl":null/, 'no validator badge image from another origin')
 })
 
+test('HSTS only when the public URL is https (RFC 6797: never over plain HTTP): then on every answer, cache hits and junk HTTP too', async (t) => {
+  const plain = await buildTestApp(t, { publicUrl: 'http://news.example' })
+  assert.equal((await plain.inject('/articles?limit=1')).headers['strict-transport-security'], undefined)
+  const app = await buildTestApp(t, { publicUrl: 'https://news.example', rateLimit: RATE_LIMIT_OFF })
+  const base = await listen(app)
+  const path = `/articles/${SYRIA}`
+  // Fastify's path (injected), then over a socket three times: the cache admits the second, the third is an early hit.
+  const injected = await app.inject(path)
+  assert.equal(injected.statusCode, 200)
+  assert.match(injected.headers['strict-transport-security'] as string, /^max-age=\d+; includeSubDomains$/)
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(`${base}${path}`)
+    assert.equal(res.status, 200)
+    assert.equal(res.headers.get('strict-transport-security'), injected.headers['strict-transport-security'], `request ${i + 1}`)
+  }
+  const junk = await rawExchange(app, 'NOT HTTP\r\n\r\n')
+  assert.match(junk, /^HTTP\/1.1 400 /)
+  assert.match(junk, /^strict-transport-security: max-age=\d+/im)
+})
+
 test('the security headers are on every kind of answer: cache hits (both replay paths), 304, 401, 406, 413, 429, preflight', async (t) => {
-  const expected = securityHeaders()
+  const expected = testAppSecurityHeaders()
   const check = (headers: Record<string, unknown>, label: string): void => {
     for (const [name, value] of Object.entries(expected)) assert.equal(headers[name], value, `${label}: ${name}`)
   }
@@ -201,7 +225,7 @@ test('junk HTTP and oversized heads are answered by the server itself with probl
     assert.match(head, /content-type: application\/problem\+json/i)
     assert.match(head, /^x-content-type-options: nosniff$/im)
     // The rest of the security headers too, as on every other answer.
-    for (const [name, value] of Object.entries(securityHeaders())) {
+    for (const [name, value] of Object.entries(testAppSecurityHeaders())) {
       assert.ok(head.toLowerCase().split('\r\n').includes(`${name}: ${value.toLowerCase()}`), `${status}: ${name}`)
     }
     const problem = JSON.parse(body) as Record<string, unknown>

@@ -30,12 +30,21 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null
 }
 
-export const HELMET_OPTIONS: HelmetOptions = {
+export const HELMET_OPTIONS = {
   contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
   // Public content for any origin (CORS is open for reads): other sites may embed or fetch it.
   crossOriginResourcePolicy: { policy: 'cross-origin' },
   referrerPolicy: { policy: 'no-referrer' },
   frameguard: { action: 'deny' }
+} satisfies HelmetOptions
+
+/**
+ * helmet's options for a server whose public origin is `publicUrl`. Strict-Transport-Security only when that origin is
+ * https: RFC 6797 (section 7.2) forbids it on responses over plain HTTP, and the app itself only speaks plain HTTP, so
+ * the public URL (PUBLIC_URL, the origin of every link it writes) is what says a TLS proxy is in front.
+ */
+export function helmetOptions (publicUrl: string): HelmetOptions {
+  return new URL(publicUrl).protocol === 'https:' ? HELMET_OPTIONS : { ...HELMET_OPTIONS, strictTransportSecurity: false }
 }
 
 export type SecurityHeaders = Readonly<Record<string, string>>
