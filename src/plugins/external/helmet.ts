@@ -30,7 +30,7 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null
 }
 
-export const HELMET_OPTIONS = {
+const HELMET_OPTIONS = {
   contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
   // Public content for any origin (CORS is open for reads): other sites may embed or fetch it.
   crossOriginResourcePolicy: { policy: 'cross-origin' },
@@ -49,8 +49,8 @@ export function helmetOptions (publicUrl: string): HelmetOptions {
 
 export type SecurityHeaders = Readonly<Record<string, string>>
 
-/** The headers helmet sets with `options` (names lower-cased), read once from its middleware. */
-export function securityHeaders (options: HelmetOptions = HELMET_OPTIONS): SecurityHeaders {
+/** The headers helmet sets with `options` (names lower-cased; helmetOptions gives the server's), read once from its middleware. */
+export function securityHeaders (options: HelmetOptions): SecurityHeaders {
   const headers: Record<string, string> = {}
   const response = {
     setHeader (name: string, value: unknown): void { headers[name.toLowerCase()] = String(value) },
