@@ -24,7 +24,8 @@ const verdictOf = (checks: Check[]): string => {
   return verdicts.length === 0 ? '-' : verdicts.includes('FAIL') ? 'FAIL' : verdicts.includes('n/a') ? 'n/a' : 'PASS'
 }
 
-const checkRow = (check: Check): string => `| ${check.name} | ${formatNumber(check.value)} | ${check.limit} | ${check.verdict} |`
+const checkRow = (check: Check): string =>
+  `| ${check.name}${check.note === undefined ? '' : ` (${check.note})`} | ${formatNumber(check.value)} | ${check.limit} | ${check.verdict} |`
 
 export function markdownReport (datasets: MarkdownDataset[], extraChecks: Check[], header: string): string {
   const lines = [header, '',

@@ -111,6 +111,8 @@ export interface AppSettings {
   rateLimit: boolean
   /** Script to run; SERVER_ENTRY unless told (the profiler runs the unbundled dist/server.js to name packages). */
   entry?: string
+  /** Settings on top of the bench's (e.g. RESPONSE_CACHE_ENTRIES=0 for the uncached scaling runs). */
+  env?: Record<string, string>
 }
 
 export async function startApp (databasePath: string, readyPath: string, settings: AppSettings, nodeArgs: string[] = []): Promise<StartedApp> {
@@ -132,7 +134,8 @@ export async function startApp (databasePath: string, readyPath: string, setting
       // On: every request is counted and carries RateLimit-* headers, but the load is never refused.
       RATE_LIMIT_MAX: '1000000000',
       RATE_LIMIT_KEY_MAX: '1000000000',
-      PUBLIC_URL: `http://127.0.0.1:${port}`
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...settings.env
     }
   })
   const app = manage('app', child, port)

@@ -183,6 +183,79 @@ async function benchDataset (synthetic: number, options: BenchOptions, tool: Loa
   }
 }
 
+/** The uncached scaling runs of one scenario: each app's runs (pairs by index) and the check on their ratios. */
+interface ScalingScenario {
+  id: ScenarioId
+  paths: { reference: string, large: string }
+  reference: MeasuredLoad[]
+  large: MeasuredLoad[]
+  check: Check
+}
+
+/**
+ * Connections of the uncached scaling runs. Uncached requests cost 0.5-8 ms of server CPU each; 10 connections keep
+ * the server's core busy, whereas with 50 a single-threaded Node server (a bare node:http one with 0.5 ms of work per
+ * request too) serves some connections seconds late (p99 ~15x the mean), and wrk counts a response after 2 s as a
+ * timeout, which makes the run invalid.
+ */
+const SCALING_CONNECTIONS = 10
+
+/**
+ * List and search at the largest dataset against 10k, with the response cache off (RESPONSE_CACHE_ENTRIES=0) so
+ * every request runs its SQL: the bench's scenarios repeat one URL, so with the cache on they are cache hits at both
+ * sizes. Two apps, one per dataset, start side by side on the server core; per scenario each gets a warm-up run, then
+ * `repeats` rounds of one run each, back to back, the order alternating. Each dataset's own deep cursor (~90% of its
+ * list) is used. The check is the median of per-round req/s ratios (large / reference).
+ */
+async function databaseScaling (reference: DatasetResult, large: DatasetResult, options: BenchOptions, tool: LoadTool): Promise<ScalingScenario[]> {
+  const uncached = { ...options, connections: SCALING_CONNECTIONS, env: { RESPONSE_CACHE_ENTRIES: '0' } }
+  const apps: Managed[] = []
+  const results: ScalingScenario[] = []
+  try {
+    apps.push(await startApp(reference.databasePath, ARTICLE_PATH, uncached))
+    apps.push(await startApp(large.databasePath, ARTICLE_PATH, uncached))
+    const [referenceApp, largeApp] = apps as [Managed, Managed]
+    const label = `${large.synthetic}/${reference.synthetic} req/s, cache off`
+    for (const id of SCALING_SCENARIOS) {
+      if (options.scenarios !== null && !options.scenarios.includes(id)) continue
+      const of = (dataset: DatasetResult): MeasuredScenario | undefined => dataset.scenarios.find((s) => s.id === id)
+      const [ref, big] = [of(reference), of(large)]
+      if (ref === undefined || big === undefined || ref.skipped !== null || big.skipped !== null) {
+        results.push({ id, paths: { reference: ref?.path ?? '', large: big?.path ?? '' }, reference: [], large: [],
+          check: scalingCheck(id, [], [], label, ref?.skipped ?? big?.skipped ?? 'n/a - not measured') })
+        continue
+      }
+      const targetOf = (s: MeasuredScenario): Target => ({ spec: SCENARIOS.find((x) => x.id === id)!, path: s.path, headers: {}, status: 200, skipped: null })
+      const referenceRuns: MeasuredLoad[] = []
+      const largeRuns: MeasuredLoad[] = []
+      const sides: Array<[Managed, Target, MeasuredLoad[]]> = [[referenceApp, targetOf(ref), referenceRuns], [largeApp, targetOf(big), largeRuns]]
+      if (options.warmupS > 0) for (const [app, target] of sides) await load(tool, app, target, uncached, options.warmupS)
+      for (let round = 0; round < options.repeats; round++) {
+        for (const [app, target, runs] of round % 2 === 0 ? sides : [...sides].reverse()) {
+          const result = await load(tool, app, target, uncached, options.durationS)
+          runs.push(result)
+          log(`  cache off, round ${round + 1}/${options.repeats} ${id.padEnd(10)} ${app === referenceApp ? reference.synthetic : large.synthetic} articles: ` +
+            `${formatNumber(result.rps)} req/s p99 ${formatNumber(result.p99)} ms, ${formatNumber(result.cpuUsPerRequest)} us CPU/req`)
+        }
+      }
+      const unexpected = [...referenceRuns, ...largeRuns].reduce((sum, r) => sum + unexpectedResponses(r, 200), 0)
+      results.push({
+        id,
+        paths: { reference: ref.path, large: big.path },
+        reference: referenceRuns,
+        large: largeRuns,
+        check: unexpected > 0
+          ? scalingCheck(id, [], [], label, `invalid - ${unexpected} responses were not 200 or failed`)
+          : scalingCheck(id, referenceRuns.map(stats), largeRuns.map(stats), label,
+            `req/s ${formatNumber(median(referenceRuns.map((r) => r.rps)))} / ${formatNumber(median(largeRuns.map((r) => r.rps)))}`)
+      })
+    }
+  } finally {
+    for (const app of apps) await stop(app)
+  }
+  return results
+}
+
 /** One post-idle run of the idle check: the app's article 200 and the ceiling's runs right before and after it. */
 interface IdleRun { idleS: number, app: LoadResult, ceilingBefore: LoadResult, ceilingAfter: LoadResult, ratio: number | null }
 
@@ -313,17 +386,16 @@ async function benchmark (options: BenchOptions, tool: LoadTool, workDir: string
   datasets.forEach(printDataset)
 
   const bySize = (n: number): DatasetResult | undefined => datasets.find((d) => d.synthetic === n)
-  const scaling: Check[] = []
   const reference = bySize(10_000)
   const largest = bySize(Math.max(...options.sizes))
+  let scalingRuns: ScalingScenario[] = []
   if (reference !== undefined && largest !== undefined && largest !== reference) {
-    console.log(`\n== ${largest.synthetic} vs ${reference.synthetic} (ratio to ceiling keeps >= 90%) ==`)
-    for (const id of SCALING_SCENARIOS) {
-      const check = scalingCheck(id, reference.scenarios.find((s) => s.id === id), largest.scenarios.find((s) => s.id === id), `${largest.synthetic}/${reference.synthetic}`)
-      scaling.push(check)
-      printCheck(check)
-    }
+    log(`scaling: ${largest.synthetic} vs ${reference.synthetic} articles, response cache off`)
+    scalingRuns = await databaseScaling(reference, largest, options, tool)
+    console.log(`\n== ${largest.synthetic} vs ${reference.synthetic} articles, response cache off (req/s keeps >= 90%) ==`)
+    for (const s of scalingRuns) printCheck(s.check)
   }
+  const scaling = scalingRuns.map((s) => s.check)
 
   let idle: Awaited<ReturnType<typeof idleCheck>> | null = null
   if (options.idle) {
@@ -357,7 +429,7 @@ async function benchmark (options: BenchOptions, tool: LoadTool, workDir: string
     loadTool: tool,
     options,
     datasets,
-    scaling,
+    scaling: scalingRuns,
     idle,
     summary
   }, null, 2)}\n`)
