@@ -13,6 +13,12 @@ export interface ListShape {
   tags: boolean
   dates: boolean
   search: boolean
+  /**
+   * A search by date with no other filter that walks the date order's index and keeps the rows among the search's
+   * matches, instead of reading every match and sorting: for searches matching a large share of the articles
+   * (see walksOrderIndex). Both plans return the same rows.
+   */
+  walkOrder?: boolean
 }
 
 /** Sort keys; they match the index expressions of migrations 001 and 003 exactly, so SQLite can use those indexes. */
@@ -29,7 +35,7 @@ const SNIPPET = `snippet(articles_fts, -1, char(${SNIPPET_OPEN.codePointAt(0)}),
 export const SUMMARY_COLUMNS = `a.id, a.slug, a.title, a.summary, s.slug AS section_slug, s.name AS section_name, a.published_at, a.updated_at`
 
 export function shapeKey (shape: ListShape): string {
-  return [shape.sort, shape.direction ?? 'first', +shape.section, +shape.tags, +shape.dates, +shape.search].join('|')
+  return [shape.sort, shape.direction ?? 'first', +shape.section, +shape.tags, +shape.dates, +shape.search, +(shape.walkOrder ?? false)].join('|')
 }
 
 function sortKey (sort: ListSort): string {
@@ -76,6 +82,20 @@ const searchOnly = (shape: ListShape): boolean => shape.search && !shape.section
  */
 const ranksInIndex = (shape: ListShape): boolean => searchOnly(shape) && shape.sort === 'relevance'
 
+/** A search by date with no other filter: the shapes walkOrder applies to. */
+export const datedSearchOnly = (shape: ListShape): boolean => searchOnly(shape) && shape.sort !== 'relevance'
+
+/**
+ * Whether a dated search should walk the order index (walkOrder) rather than join its matches. Joining costs a row
+ * lookup per match (~2.3 us each at 100,000 articles: 17-20 ms for a word in 7.5% of them); the walk costs a look at
+ * ~limit x published / matches index entries (~0.1 us each) plus ~0.07 us per match for the set it probes (2.4 ms
+ * for the same word; 10.7 ms for a word in one article, where joining takes 0.1 ms). The walk wins when
+ * matches^2 x 20 > limit x published (at 100,000 articles and a page of 21: from ~300 matches).
+ */
+export function walksOrderIndex (matches: number, published: number, limit: number): boolean {
+  return matches * matches * 20 > limit * published
+}
+
 /** The keyset bound on `key` and `id` in the direction of travel (absent on a first page). */
 function keysetClause (shape: ListShape, key: string, id: string, ascending: boolean): string[] {
   if (shape.direction === undefined) return []
@@ -104,6 +124,24 @@ export function pageSql (shape: ListShape): string {
     WHERE a.id = r.id AND s.id = a.section_id AND articles_fts.rowid = r.id AND articles_fts MATCH @match
       AND a.status = 'published'
     ORDER BY r.sort_key ${order}, a.id ${order}
+    LIMIT @limit`
+  }
+  if (shape.walkOrder === true && datedSearchOnly(shape)) {
+    // The order index read in order, each entry's id probed in the set of matching rowids (built once), stopping at
+    // @limit; INDEXED BY, because SQLite's planner, unable to tell how many rows MATCH yields, would rather join
+    // every match. Only the page's rows are then joined and get a snippet.
+    const index = shape.sort === 'oldest' ? 'articles_oldest_order' : 'articles_published_order'
+    const where = [`a.status = 'published'`, 'a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)',
+      ...keysetClause(shape, key, 'a.id', ascending)]
+    return `WITH page AS (
+      SELECT a.id AS id, ${key} AS sort_key FROM articles a INDEXED BY ${index}
+      WHERE ${where.join('\n        AND ')}
+      ORDER BY sort_key ${order}, a.id ${order}
+      LIMIT @limit)
+    SELECT ${SUMMARY_COLUMNS}, p.sort_key AS sort_key, ${SNIPPET} AS snippet
+    FROM page p CROSS JOIN articles a CROSS JOIN sections s CROSS JOIN articles_fts
+    WHERE a.id = p.id AND s.id = a.section_id AND articles_fts.rowid = p.id AND articles_fts MATCH @match
+    ORDER BY p.sort_key ${order}, a.id ${order}
     LIMIT @limit`
   }
   const where = [...filterClauses(shape), ...keysetClause(shape, key, 'a.id', ascending)]

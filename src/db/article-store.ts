@@ -3,7 +3,9 @@ import type { Db } from './connection.js'
 import type { Article, ArticleSummary } from '../schemas/article.js'
 import type { HeadlineRail } from '../schemas/headline.js'
 import type { Statement } from 'better-sqlite3'
-import { countSql, pageSql, shapeKey, SUMMARY_COLUMNS, type ListDirection, type ListShape, type ListSort } from './article-list-sql.js'
+import {
+  countSql, datedSearchOnly, pageSql, shapeKey, SUMMARY_COLUMNS, walksOrderIndex, type ListDirection, type ListShape, type ListSort
+} from './article-list-sql.js'
 
 interface SummaryRow {
   id: number
@@ -63,6 +65,8 @@ export interface ArticleListPage {
 type Params = Record<string, string | number>
 
 const MAX_CACHED_TOTALS = 1000
+/** The unfiltered list: its total is the number of published articles. */
+const PUBLISHED: ListShape = { sort: 'newest', section: false, tags: false, dates: false, search: false }
 
 /** An article's tags in display order (index article_tags_article_order, migration 005: no sort step). */
 export const ARTICLE_TAGS_SQL = `SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
@@ -143,7 +147,11 @@ export class ArticleStore {
     if (query.match !== undefined) filters.match = query.match
 
     const position = query.position
-    const pageShape: ListShape = position === undefined ? shape : { ...shape, direction: position.direction }
+    const pageShape: ListShape = {
+      ...shape,
+      ...(position === undefined ? {} : { direction: position.direction }),
+      ...(this.#walksOrder(shape, filters, query.limit + 1) ? { walkOrder: true } : {})
+    }
     const pageParams: Params = { ...filters, limit: query.limit + 1 }
     if (position !== undefined) Object.assign(pageParams, { key: position.key, id: position.id })
     const rows = this.#listStatement(pageShape).all(pageParams)
@@ -177,6 +185,12 @@ export class ArticleStore {
   /** When the rail `slug` last changed: its items replaced (HeadlineWriter), or any article change (as lists). */
   railLastChange (slug: string): string | null {
     return latest([this.#railUpdatedAt.get(slug) ?? null, this.lastPublicChange()])
+  }
+
+  /** Whether a search by date reads the order index (walkOrder): decided from its match count and the published count, both counted once per content version. */
+  #walksOrder (shape: ListShape, filters: Params, limit: number): boolean {
+    if (!datedSearchOnly(shape)) return false
+    return walksOrderIndex(this.#total(shape, filters), this.#total(PUBLISHED, {}), limit)
   }
 
   #listStatement (shape: ListShape): Statement<[Params], ListRow> {

@@ -123,6 +123,42 @@ test('relevance ranks title hits above body hits; sort=newest also works with q'
   assert.equal(oldest.total, 3)
 })
 
+test('a search by date matching most articles pages through all of them in order, forward and back', async (t) => {
+  const app = await buildTestApp(t)
+  // 30 fixtures holding "battling" (as does the seeded article), on 8 days: matches are most of the published
+  // articles, so the store walks the date index (src/db/article-list-sql.ts, walksOrderIndex) instead of joining them.
+  const paragraph = sourceParagraphs().find((text) => text.includes('battling')) ?? ''
+  const seeded = app.db.prepare('SELECT published_at FROM articles WHERE slug = ?').pluck().get(SYRIA) as string | null
+  const dates = new Map<string, string | null>([[SYRIA, seeded]])
+  for (let i = 1; i <= 30; i++) {
+    const slug = `fixture-battling-${String(i).padStart(2, '0')}`
+    const publishedAt = i % 10 === 0 ? null : new Date(Date.UTC(2020, 1, 1 + (i % 8), 12)).toISOString()
+    insertArticle(app.db, { slug, body: [paragraph], publishedAt })
+    dates.set(slug, publishedAt)
+  }
+  const ids = new Map((app.db.prepare('SELECT slug, id FROM articles').all() as Array<{ slug: string, id: number }>).map((r) => [r.slug, r.id]))
+  for (const sort of ['newest', 'oldest'] as const) {
+    // Dated first (newest or oldest first), undated last; ties by id in the same direction as the dates.
+    const sign = sort === 'newest' ? -1 : 1
+    const expected = [...dates.keys()].sort((a, b) => {
+      const [da, db] = [dates.get(a), dates.get(b)]
+      if ((da === null) !== (db === null)) return da === null ? 1 : -1
+      return (da === db ? 0 : (da ?? '') < (db ?? '') ? -sign : sign) || sign * ((ids.get(a) ?? 0) - (ids.get(b) ?? 0))
+    })
+    const pages: Page[] = [(await app.inject(`/articles?q=battling&sort=${sort}&limit=4&fields=slug`)).json<Page>()]
+    while (pages.at(-1)!.nextCursor !== null) {
+      pages.push((await app.inject(`/articles?q=battling&sort=${sort}&limit=4&fields=slug&cursor=${pages.at(-1)!.nextCursor}`)).json<Page>())
+    }
+    assert.deepEqual(pages.flatMap(slugsOf), expected, sort)
+    assert.ok(pages.every((page) => page.total === 31), sort)
+    const back: Page[] = [pages.at(-1)!]
+    while (back.at(-1)!.prevCursor !== null) {
+      back.push((await app.inject(`/articles?q=battling&sort=${sort}&limit=4&fields=slug&cursor=${back.at(-1)!.prevCursor}`)).json<Page>())
+    }
+    assert.deepEqual(back.reverse().flatMap(slugsOf), expected, `${sort}, back`)
+  }
+})
+
 test('snippets are HTML-escaped text with <mark> as the only markup', async (t) => {
   const app = await buildTestApp(t)
   // The title is verbatim from the source page and holds quote characters; & and < would be escaped the same way.
