@@ -90,7 +90,7 @@ export const datedSearchOnly = (shape: ListShape): boolean => searchOnly(shape) 
  * lookup per match (~2.3 us each at 100,000 articles: 17-20 ms for a word in 7.5% of them); the walk costs a look at
  * ~limit x published / matches index entries (~0.1 us each) plus ~0.07 us per match for the set it probes (2.4 ms
  * for the same word; 10.7 ms for a word in one article, where joining takes 0.1 ms). The walk wins when
- * matches^2 x 20 > limit x published (at 100,000 articles and a page of 21: from ~300 matches).
+ * matches^2 x 20 > limit x published (at 100,000 articles and a page of 21: from ~325 matches).
  */
 export function walksOrderIndex (matches: number, published: number, limit: number): boolean {
   return matches * matches * 20 > limit * published
