@@ -4,7 +4,7 @@ import type { Article, ArticleSummary } from '../schemas/article.js'
 import type { HeadlineRail } from '../schemas/headline.js'
 import type { Statement } from 'better-sqlite3'
 import {
-  countSql, datedSearchOnly, pageSql, shapeKey, SUMMARY_COLUMNS, walksOrderIndex, type ListDirection, type ListShape, type ListSort
+  countSql, pageSql, shapeKey, SUMMARY_COLUMNS, walkableSearch, walksOrderIndex, type ListDirection, type ListShape, type ListSort
 } from './article-list-sql.js'
 
 interface SummaryRow {
@@ -65,7 +65,7 @@ export interface ArticleListPage {
 type Params = Record<string, string | number>
 
 const MAX_CACHED_TOTALS = 1000
-/** The unfiltered list: its total is the number of published articles. */
+/** The unfiltered list: its total is the number of published articles (with a section filter, the section's). */
 const PUBLISHED: ListShape = { sort: 'newest', section: false, tags: false, dates: false, search: false }
 
 /** An article's tags in display order (index article_tags_article_order, migration 005: no sort step). */
@@ -187,10 +187,16 @@ export class ArticleStore {
     return latest([this.#railUpdatedAt.get(slug) ?? null, this.lastPublicChange()])
   }
 
-  /** Whether a search by date reads the order index (walkOrder): decided from its match count and the published count, both counted once per content version. */
+  /**
+   * Whether a search by date reads the order index (walkOrder): decided from its match count and the number of
+   * published articles it looks through (all, or the section's), both counted once per content version.
+   */
   #walksOrder (shape: ListShape, filters: Params, limit: number): boolean {
-    if (!datedSearchOnly(shape)) return false
-    return walksOrderIndex(this.#total(shape, filters), this.#total(PUBLISHED, {}), limit)
+    if (!walkableSearch(shape)) return false
+    const scope = shape.section
+      ? this.#total({ ...PUBLISHED, section: true }, { section: filters.section ?? '' })
+      : this.#total(PUBLISHED, {})
+    return walksOrderIndex(this.#total(shape, filters), scope, limit)
   }
 
   #listStatement (shape: ListShape): Statement<[Params], ListRow> {
