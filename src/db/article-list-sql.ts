@@ -107,47 +107,49 @@ function keysetClause (shape: ListShape, key: string, id: string, ascending: boo
   return [`${key} ${op}= @key AND (${key}, ${id}) ${op} (@key, @id)`]
 }
 
+/**
+ * A search page whose rows `pageIds` chose (a SELECT of id and sort_key, in page order, with its LIMIT): only those
+ * rows are joined, one lookup each in articles, sections and the search index (for the snippet). CROSS JOIN keeps
+ * that join order instead of a second full MATCH scan; the status test stays as a guard.
+ */
+function joinPageSql (pageIds: string, order: string): string {
+  return `WITH page AS (
+      ${pageIds})
+    SELECT ${SUMMARY_COLUMNS}, p.sort_key AS sort_key, ${SNIPPET} AS snippet
+    FROM page p CROSS JOIN articles a CROSS JOIN sections s CROSS JOIN articles_fts
+    WHERE a.id = p.id AND s.id = a.section_id AND articles_fts.rowid = p.id AND articles_fts MATCH @match
+      AND a.status = 'published'
+    ORDER BY p.sort_key ${order}, a.id ${order}
+    LIMIT @limit`
+}
+
 /** The statement for one page: up to @limit rows in the direction of travel (reverse them for 'before'). */
 export function pageSql (shape: ListShape): string {
   const key = sortKey(shape.sort)
   const ascending = readsAscending(shape.sort) !== (shape.direction === 'before')
   const order = ascending ? 'ASC' : 'DESC'
   if (ranksInIndex(shape)) {
-    // CROSS JOIN keeps SQLite's join order: the ranked rowids first, then one lookup each (articles, sections, and
-    // the index again by rowid for the snippet), instead of a second full MATCH scan. The status test stays as a guard.
+    // The page's rowids ranked by FTS5 alone, then only those joined (joinPageSql).
     const where = ['articles_fts MATCH @match', ...keysetClause(shape, key, 'rowid', ascending)]
-    return `WITH ranked AS (
-      SELECT rowid AS id, ${key} AS sort_key FROM articles_fts
+    return joinPageSql(`SELECT rowid AS id, ${key} AS sort_key FROM articles_fts
       WHERE ${where.join('\n        AND ')}
       ORDER BY sort_key ${order}, rowid ${order}
-      LIMIT @limit)
-    SELECT ${SUMMARY_COLUMNS}, r.sort_key AS sort_key, ${SNIPPET} AS snippet
-    FROM ranked r CROSS JOIN articles a CROSS JOIN sections s CROSS JOIN articles_fts
-    WHERE a.id = r.id AND s.id = a.section_id AND articles_fts.rowid = r.id AND articles_fts MATCH @match
-      AND a.status = 'published'
-    ORDER BY r.sort_key ${order}, a.id ${order}
-    LIMIT @limit`
+      LIMIT @limit`, order)
   }
   if (shape.walkOrder === true && walkableSearch(shape)) {
     // The order index read in order, each entry's id probed in the set of matching rowids (built once), stopping at
     // @limit; INDEXED BY, because SQLite's planner, unable to tell how many rows MATCH yields, would rather join
-    // every match. Only the page's rows are then joined and get a snippet.
+    // every match. Only the page's rows are then joined and get a snippet (joinPageSql).
     const oldest = shape.sort === 'oldest'
     const index = shape.section
       ? (oldest ? 'articles_section_oldest' : 'articles_section_newest')
       : (oldest ? 'articles_oldest_order' : 'articles_published_order')
     const where = [...filterClauses({ ...shape, search: false }),
       'a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)', ...keysetClause(shape, key, 'a.id', ascending)]
-    return `WITH page AS (
-      SELECT a.id AS id, ${key} AS sort_key FROM articles a INDEXED BY ${index}
+    return joinPageSql(`SELECT a.id AS id, ${key} AS sort_key FROM articles a INDEXED BY ${index}
       WHERE ${where.join('\n        AND ')}
       ORDER BY sort_key ${order}, a.id ${order}
-      LIMIT @limit)
-    SELECT ${SUMMARY_COLUMNS}, p.sort_key AS sort_key, ${SNIPPET} AS snippet
-    FROM page p CROSS JOIN articles a CROSS JOIN sections s CROSS JOIN articles_fts
-    WHERE a.id = p.id AND s.id = a.section_id AND articles_fts.rowid = p.id AND articles_fts MATCH @match
-    ORDER BY p.sort_key ${order}, a.id ${order}
-    LIMIT @limit`
+      LIMIT @limit`, order)
   }
   const where = [...filterClauses(shape), ...keysetClause(shape, key, 'a.id', ascending)]
   return `SELECT ${SUMMARY_COLUMNS}, ${key} AS sort_key${shape.search ? `, ${SNIPPET} AS snippet` : ''}

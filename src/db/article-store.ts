@@ -146,11 +146,12 @@ export class ArticleStore {
     }
     if (query.match !== undefined) filters.match = query.match
 
+    const total = this.#total(shape, filters)
     const position = query.position
     const pageShape: ListShape = {
       ...shape,
       ...(position === undefined ? {} : { direction: position.direction }),
-      ...(this.#walksOrder(shape, filters, query.limit + 1) ? { walkOrder: true } : {})
+      ...(this.#walksOrder(shape, filters, total, query.limit + 1) ? { walkOrder: true } : {})
     }
     const pageParams: Params = { ...filters, limit: query.limit + 1 }
     if (position !== undefined) Object.assign(pageParams, { key: position.key, id: position.id })
@@ -166,7 +167,7 @@ export class ArticleStore {
         return item
       }),
       keys: pageRows.map((row) => ({ key: row.sort_key, id: row.id })),
-      total: this.#total(shape, filters),
+      total,
       hasMore
     }
   }
@@ -188,15 +189,15 @@ export class ArticleStore {
   }
 
   /**
-   * Whether a search by date reads the order index (walkOrder): decided from its match count and the number of
-   * published articles it looks through (all, or the section's), both counted once per content version.
+   * Whether a search by date reads the order index (walkOrder): decided from its match count (the list's total) and
+   * the number of published articles it looks through (all, or the section's), both counted once per content version.
    */
-  #walksOrder (shape: ListShape, filters: Params, limit: number): boolean {
+  #walksOrder (shape: ListShape, filters: Params, matches: number, limit: number): boolean {
     if (!walkableSearch(shape)) return false
     const scope = shape.section
       ? this.#total({ ...PUBLISHED, section: true }, { section: filters.section ?? '' })
       : this.#total(PUBLISHED, {})
-    return walksOrderIndex(this.#total(shape, filters), scope, limit)
+    return walksOrderIndex(matches, scope, limit)
   }
 
   #listStatement (shape: ListShape): Statement<[Params], ListRow> {
